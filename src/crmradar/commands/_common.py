@@ -1,0 +1,53 @@
+"""Shared helpers for CLI commands: output formats and user-facing errors."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from typing import NoReturn
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+error_console = Console(stderr=True)
+
+
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print a clear error on stderr and exit with ``code`` (2 = bad input)."""
+    error_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise SystemExit(code)
+
+
+def emit(frame: pd.DataFrame, fmt: OutputFormat, title: str | None = None, metadata: dict | None = None) -> None:
+    """Write ``frame`` to stdout as a Rich table, CSV or JSON (records plus metadata)."""
+    if fmt is OutputFormat.csv:
+        sys.stdout.write(frame.to_csv(index=False))
+        return
+    if fmt is OutputFormat.json:
+        payload = {"metadata": metadata or {}, "data": json.loads(frame.to_json(orient="records"))}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=title, show_lines=False)
+    for column in frame.columns:
+        justify = "right" if pd.api.types.is_numeric_dtype(frame[column]) else "left"
+        table.add_column(str(column), justify=justify)
+    for row in frame.itertuples(index=False):
+        table.add_row(*(_cell(value) for value in row))
+    console.print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
