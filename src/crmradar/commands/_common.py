@@ -15,7 +15,7 @@ console = Console()
 error_console = Console(stderr=True)
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     json = "json"

@@ -15,7 +15,7 @@ from crmradar.commands._common import console, fail
 data_app = typer.Typer(help="Validate, export or update the curated data package.", no_args_is_help=True)
 
 
-class ExportFormat(str, enum.Enum):
+class ExportFormat(enum.StrEnum):
     csv = "csv"
     parquet = "parquet"
     xlsx = "xlsx"
@@ -63,7 +63,7 @@ def export_command(
     out.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.csv:
         shutil.copyfile(kb.path / "datapackage.json", out / "datapackage.json")
-        for name, frame in kb.tables.items():
+        for name in kb.tables:
             (out / "data").mkdir(exist_ok=True)
             shutil.copyfile(kb.path / kb.specs[name].path, out / "data" / f"{name}.csv")
         written = len(kb.tables)
