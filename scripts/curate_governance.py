@@ -1,0 +1,136 @@
+"""One-off build of ``data/governance.csv`` from the WGI extracts in /work/shared.
+
+Documents how the curated table was made; NOT run by tests or CI. Run from the repository root::
+
+    python scripts/curate_governance.py
+
+Inputs (see curation/governance.md for their origin):
+
+* ``wgi_political_stability_PV_1996_2024_geopolrisk.csv``: WGI Political Stability and Absence of
+  Violence/Terrorism (PV) estimate, standard error and number of sources per ISO3 and year.
+* ``wgi_mean6_2022_normalised_pytradeshifts.csv``: mean of the six WGI estimates for 2022, rescaled to
+  [0, 1]; converted back with mean6 = 5 x - 2.5 and mapped from World Bank names to ISO3.
+
+Every row gets ``scaled_0_10`` from :func:`crmradar.methods.governance_scaling.wgi_to_eu_scale`, so the
+stored column and the library function cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import country_converter as coco
+import pandas as pd
+import pycountry
+
+from crmradar.methods.governance_scaling import wgi_to_eu_scale
+
+RAW = Path("/work/shared/data/raw/wgi")
+PV_FILE = RAW / "wgi_political_stability_PV_1996_2024_geopolrisk.csv"
+MEAN6_FILE = RAW / "wgi_mean6_2022_normalised_pytradeshifts.csv"
+OUT = Path(__file__).resolve().parents[1] / "src/crmradar/data/package/data/governance.csv"
+
+# The revised WGI methodology applies from data year 2023 in this extract (see governance.md).
+FIRST_REVISED_YEAR = 2023
+
+# World Bank spellings that country_converter maps wrongly or not at all; Kosovo uses the
+# user-assigned code XKX that the World Bank also uses.
+WB_NAME_ISO3 = {"Kosovo": "XKX", "Channel Islands": "", "Netherlands Antilles (former)": "ANT"}
+
+FIELDS = [
+    "country_iso3", "year", "indicator", "estimate", "standard_error", "n_sources", "edition",
+    "method_series", "scaled_0_10", "source_id", "quality", "note",
+]
+
+
+def country_converter() -> coco.CountryConverter:
+    """A converter whose table keeps Namibia's ISO2 'NA' (pandas 3 otherwise reads it as missing)."""
+    table = pd.read_csv(coco.country_converter.COUNTRY_DATA_FILE, sep="\t", dtype=str, keep_default_na=False)
+    return coco.CountryConverter(country_data=table.replace("", pd.NA))
+
+
+def valid_iso3() -> set[str]:
+    return {country.alpha_3 for country in pycountry.countries} | {"XKX"}
+
+
+def fmt(value: float, digits: int) -> str:
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if value == value else ""
+
+
+def pv_rows(known: set[str]) -> list[dict[str, str]]:
+    frame = pd.read_csv(PV_FILE, dtype={"iso3": str}, keep_default_na=False, na_values=[""])
+    rows = []
+    skipped = sorted(set(frame.loc[~frame["iso3"].isin(known), "iso3"]))
+    print(f"PV: dropping codes that are not ISO 3166-1 (no longer assigned): {skipped}")
+    for record in frame.itertuples(index=False):
+        if record.iso3 not in known or pd.isna(record.pv_estimate):
+            continue
+        revised = record.year >= FIRST_REVISED_YEAR
+        rows.append(
+            {
+                "country_iso3": record.iso3,
+                "year": str(record.year),
+                "indicator": "pv",
+                "estimate": fmt(record.pv_estimate, 6),
+                "standard_error": fmt(record.pv_stderr, 6),
+                "n_sources": "" if pd.isna(record.pv_numsrc) else str(int(record.pv_numsrc)),
+                "edition": "wgi_2025_update" if revised else "wgi_2023_update",
+                "method_series": "revised" if revised else "original",
+                "scaled_0_10": fmt(wgi_to_eu_scale(record.pv_estimate), 6),
+                "source_id": "wb_wgi_2025" if revised else "wb_wgi_2023",
+                "quality": "reported",
+                "note": "revised WGI methodology: not comparable with years up to 2022" if revised else "",
+            }
+        )
+    return rows
+
+
+def mean6_rows(known: set[str]) -> list[dict[str, str]]:
+    frame = pd.read_csv(MEAN6_FILE, keep_default_na=False, na_values=[""])
+    converter = country_converter()
+    rows = []
+    for name, normalised in zip(frame["Country/Territory"], frame["2022"], strict=True):
+        iso = WB_NAME_ISO3.get(name)
+        if iso is None:
+            iso = converter.convert(name, to="ISO3", not_found="")
+        if not iso or isinstance(iso, list) or iso not in known or pd.isna(normalised):
+            print(f"mean6: skipped {name!r} -> {iso!r} (value {normalised})")
+            continue
+        estimate = 5.0 * normalised - 2.5
+        rows.append(
+            {
+                "country_iso3": iso,
+                "year": "2022",
+                "indicator": "mean6",
+                "estimate": fmt(estimate, 6),
+                "standard_error": "",
+                "n_sources": "",
+                "edition": "wgi_2023_update",
+                "method_series": "original",
+                "scaled_0_10": fmt(wgi_to_eu_scale(estimate), 6),
+                "source_id": "wb_wgi_2023",
+                "quality": "derived",
+                "note": f"mean of the six WGI estimates; back-transformed from the [0, 1] rescaling "
+                f"({normalised:.6f}) as 5x - 2.5; World Bank name '{name}'",
+            }
+        )
+    duplicated = pd.Series([r["country_iso3"] for r in rows]).duplicated()
+    if duplicated.any():
+        raise SystemExit(f"{MEAN6_FILE}: two names map to the same ISO3: {list(pd.Series(rows)[duplicated])}")
+    return rows
+
+
+def main() -> None:
+    known = valid_iso3()
+    rows = pv_rows(known) + mean6_rows(known)
+    rows.sort(key=lambda r: (r["indicator"], r["country_iso3"], int(r["year"])))
+    with OUT.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} rows to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
