@@ -109,7 +109,8 @@ def _layout(flow: np.ndarray, name: str, lifetime: LifetimeDistribution) -> _Lay
             f"lifetime parameter shapes {shapes} do not broadcast with {name} shape {flow.shape}"
         ) from error
     rows = int(np.prod(lead_shape, dtype=np.int64))
-    flow_rows = np.ascontiguousarray(np.broadcast_to(flow, lead_shape + (n_years,)).reshape(rows, n_years))
+    # always a fresh array: results must not alias (and later change with) the caller's input
+    flow_rows = np.array(np.broadcast_to(flow, lead_shape + (n_years,)).reshape(rows, n_years), order="C")
     cohort_varying = n_years > 1 and any(v.ndim and v.shape[-1] == n_years for v in parameters.values())
     shared = all(v.ndim <= 1 or all(size == 1 for size in v.shape[:-1]) for v in parameters.values())
     cohorts = n_years if cohort_varying else 1

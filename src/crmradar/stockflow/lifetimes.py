@@ -35,11 +35,12 @@ ArrayLike = Any
 
 def _as_parameter(value: ArrayLike, name: str, owner: str) -> np.ndarray:
     try:
-        array = np.asarray(value, dtype=float)
+        array = np.array(value, dtype=float)  # own copy, so later edits by the caller cannot bypass checks
     except (TypeError, ValueError) as error:
         raise ValueError(f"{owner}: parameter '{name}' must be numeric, got {value!r}") from error
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{owner}: parameter '{name}' must be finite (found NaN or inf)")
+    array.setflags(write=False)
     return array
 
 
