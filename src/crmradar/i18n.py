@@ -45,6 +45,52 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "year": ("jaar", "year"),
+    "supply_risk": ("SR", "SR"),
+    "economic_importance": ("EI", "EI"),
+    "is_critical": ("kritiek", "critical"),
+    "eol_rir": ("EOL-RIR", "EOL-RIR"),
+    "import_reliance": ("importafh.", "import reliance"),
+    "stage": ("fase", "stage"),
+    "scope": ("reikwijdte", "scope"),
+    "country_iso3": ("ISO3", "ISO3"),
+    "country_nl": ("land", "country"),
+    "country_en": ("land", "country"),
+    "share": ("aandeel", "share"),
+    "trade_parameter_t": ("t", "t"),
+    "quantity": ("hoeveelheid", "quantity"),
+    "unit": ("eenheid", "unit"),
+    "basis": ("basis", "basis"),
+    "is_estimate": ("schatting", "estimate"),
+    "application": ("toepassing", "application"),
+    "nace_code": ("NACE", "NACE"),
+    "nace_label": ("sector", "sector"),
+    "sector_value_added_meur": ("toegev. waarde EU (mln €)", "EU value added (EUR m)"),
+    "hhi": ("HHI", "HHI"),
+    "top3_share": ("top-3", "top 3"),
+    "largest_third_country": ("grootste derde land", "largest third country"),
+    "largest_third_country_share": ("aandeel", "share"),
+    "crma_cap_exceeded": ("> 65 % (CRMA)", "> 65 % (CRMA)"),
+    "nzia_resilience_trigger": ("> 50 % (NZIA)", "> 50 % (NZIA)"),
+    "measure_id": ("maatregel", "measure"),
+    "material_id": ("grondstof", "material"),
+    "date_in_force": ("van kracht", "in force"),
+    "date_end": ("einde", "end"),
+    "measure_type": ("type", "type"),
+    "target_countries": ("doellanden", "target countries"),
+    "status": ("status", "status"),
+}
+
+
+def column_label(column: str, lang: str) -> str:
+    """Display name of a data column; unknown columns keep their name."""
+    names = COLUMN_LABELS.get(column)
+    if names is None:
+        return column
+    return names[0] if lang == "nl" else names[1]
+
+
 def language(requested: str | None = None) -> str:
     lang = (requested or os.environ.get("CRMRADAR_LANG") or "nl").lower()
     if lang not in LANGUAGES:

@@ -11,8 +11,9 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
-error_console = Console(stderr=True)
+# Piped output (CI logs, files) gets a wide fixed width instead of 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 160)
+error_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 
 class OutputFormat(enum.StrEnum):

@@ -98,7 +98,7 @@ def material_command(
         return
     if fmt is OutputFormat.csv:
         fail("a material profile has several tables; use --format table or json")
-    from crmradar.commands.profile_render import render_profile
+    from crmradar.commands._profile_render import render_profile
 
     render_profile(kb, blocks, lang)
 

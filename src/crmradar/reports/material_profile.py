@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from crmradar.data import KnowledgeBase
+from crmradar.methods.concentration import concentration_indicators
 
 TOP_PRODUCERS = 5
 
@@ -94,6 +95,30 @@ def shares_block(kb: KnowledgeBase, material_id: str, scope: str, key: str, top:
     return Block(key, rows[columns].reset_index(drop=True), _sources(rows), {"share": "fraction 0–1"})
 
 
+def concentration_block(kb: KnowledgeBase, material_id: str) -> Block:
+    """HHI, top-3 share and the largest third-country share vs the CRMA 65 % cap, per scope and stage."""
+    shares = kb.supply_shares
+    rows = shares.loc[shares["material_id"] == material_id]
+    eu27 = set(kb.countries.loc[kb.countries["eu27"].fillna(False).astype(bool), "iso3"])
+    parts = []
+    for scope, group in rows.groupby("scope", sort=True):
+        if group.empty:
+            continue
+        indicators = concentration_indicators(group[["material_id", "stage", "country_iso3", "share"]], eu27)
+        parts.append(indicators.assign(scope=scope))
+    if not parts:
+        return Block("concentration", pd.DataFrame(), [])
+    frame = pd.concat(parts, ignore_index=True)
+    columns = ["scope", "stage", "hhi", "top3_share", "largest_third_country", "largest_third_country_share",
+               "crma_cap_exceeded", "nzia_resilience_trigger"]
+    return Block(
+        "concentration",
+        frame[columns],
+        sorted({*_sources(rows), "eu_crma_2024_1252"}),
+        {"hhi": "Σ share² (0–1)", "crma_cap_exceeded": "largest third-country share > 0.65 (CRMA Art. 5(1)(b))"},
+    )
+
+
 def end_use_block(kb: KnowledgeBase, material_id: str) -> Block:
     uses = kb.end_uses
     rows = uses.loc[uses["material_id"] == material_id].sort_values("share", ascending=False)
@@ -152,6 +177,7 @@ def material_profile(kb: KnowledgeBase, material_id: str) -> list[Block]:
         history_block(kb, material_id),
         shares_block(kb, material_id, "global_supply", "producers", TOP_PRODUCERS),
         production_block(kb, material_id),
+        concentration_block(kb, material_id),
         shares_block(kb, material_id, "eu_sourcing", "eu_sourcing", None),
         end_use_block(kb, material_id),
         export_restrictions_block(kb, material_id),

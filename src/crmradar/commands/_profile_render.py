@@ -6,7 +6,10 @@ from rich.panel import Panel
 
 from crmradar.commands._common import OutputFormat, console, emit
 from crmradar.data import KnowledgeBase
-from crmradar.i18n import label
+from crmradar.i18n import column_label, label
+
+EXPORT_COLUMNS = ("measure_id", "country_iso3", "material_id", "date_in_force", "date_end", "stage", "measure_type",
+                  "target_countries", "status")
 
 TITLES = {
     "history": "history",
@@ -43,6 +46,9 @@ def render_profile(kb: KnowledgeBase, blocks: list, lang: str) -> None:
         frame = block.frame.copy()
         if "country_nl" in frame:
             frame = frame.drop(columns=["country_en" if lang == "nl" else "country_nl"])
+        if block.key == "export_restrictions":
+            frame = frame[[c for c in EXPORT_COLUMNS if c in frame]]
+        frame = frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
         title = label(TITLES.get(block.key, "sources"), lang) if block.key in TITLES else block.key
         if block.key == "production":
             title += " (USGS)"
