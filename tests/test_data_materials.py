@@ -1,0 +1,268 @@
+"""The materials, criticality_official, crma_annex_entries and crma_benchmarks tables of the embedded package.
+
+Reference values come from the publications themselves: Regulation (EU) 2024/1252 (Annex I/II, Art. 5), the EC
+2023 CRM study (70 candidates = 67 materials + 3 groups, 87 individual materials) and the EU list sizes of 2011,
+2014, 2017, 2020 and 2023 (14, 20, 27, 30, 34), which the Commission communications state independently of the
+per-material tables checked here.
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+
+import pandas as pd
+import pytest
+
+from crmradar import data
+from crmradar.data.lookup import resolve_material
+
+DATA = data.EMBEDDED_PACKAGE / "data"
+SR_THRESHOLD = 1.0
+EI_THRESHOLD = 2.8
+
+# Annex II materials below the 2023 thresholds, with the published 2023 (SR, EI) and the reason they are listed.
+ANNEX_II_THRESHOLD_EXCEPTIONS = {
+    "copper": (0.1, 4.0, "strategic raw material (Annex I (e)); listed although below the SR threshold"),
+    "nickel": (0.5, 5.7, "strategic raw material (Annex I (l)); listed although below the SR threshold"),
+}
+# Annex II entries whose official 2023 SR/EI exist only at group level (members have no own row).
+GROUP_LEVEL_ENTRIES = {"q": "hree", "r": "lree", "aa": "pgm"}
+# Entry (c) covers aluminium and bauxite; the 2023 study merged them and stored SR/EI under aluminium.
+MERGED_ENTRIES = {"c": "aluminium"}
+
+
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def materials() -> pd.DataFrame:
+    return _read("materials")
+
+
+@pytest.fixture(scope="module")
+def entries() -> pd.DataFrame:
+    return _read("crma_annex_entries")
+
+
+@pytest.fixture(scope="module")
+def official() -> pd.DataFrame:
+    frame = _read("criticality_official")
+    frame["year"] = frame["year"].astype(int)
+    for column in ("supply_risk", "economic_importance"):
+        frame[column] = frame[column].astype(float)
+    frame["eol_rir"] = pd.to_numeric(frame["eol_rir"].replace("", None))
+    frame["is_critical"] = frame["is_critical"] == "true"
+    return frame
+
+
+@pytest.fixture(scope="module")
+def official_2023(official) -> pd.DataFrame:
+    return official.loc[official["year"] == 2023].set_index("material_id")
+
+
+def _letters(count: int) -> list[str]:
+    single = list(string.ascii_lowercase)
+    return (single + ["a" + letter for letter in single])[:count]
+
+
+def test_annex_i_has_17_entries_and_annex_ii_34(entries):
+    counts = entries.groupby("annex").size().to_dict()
+    assert counts == {"I": 17, "II": 34}
+    for annex, count in counts.items():
+        rows = entries.loc[entries["annex"] == annex]
+        assert list(rows["entry"]) == _letters(count)  # (a)..(q) and (a)..(ah), in order
+        assert list(rows["position"].astype(int)) == list(range(1, count + 1))
+
+
+def test_material_flags_match_the_annex_entries(materials, entries):
+    known = set(materials["id"])
+    for annex, flag, entry_column, scope_column in (
+        ("I", "crma_strategic", "crma_annex_i_entry", "crma_annex_i_scope"),
+        ("II", "crma_critical", "crma_annex_ii_entry", "crma_annex_ii_scope"),
+    ):
+        rows = entries.loc[entries["annex"] == annex].set_index("entry")
+        covered = {m: e for e, ids in rows["material_ids"].items() for m in ids.split("|")}
+        assert set(covered) <= known
+        flagged = materials.loc[materials[flag] == "true"]
+        assert set(flagged["id"]) == set(covered)
+        for row in flagged.itertuples():
+            entry = getattr(row, entry_column)
+            assert covered[row.id] == entry
+            assert getattr(row, scope_column) == rows.loc[entry, "wording"]
+        assert materials.loc[materials[flag] == "false", [entry_column, scope_column]].eq("").all().all()
+        assert flagged[entry_column].nunique() == len(rows)
+
+
+def test_verified_annex_wording(entries, materials):
+    wording = {(r.annex, r.entry): r.wording for r in entries.itertuples()}
+    # Points where the hand transcription and the adopted text differ (checked against the Official Journal text).
+    assert wording[("I", "a")] == "Bauxite/Alumina/Aluminium"
+    assert wording[("I", "c")] == "Boron – metallurgy grade"
+    assert wording[("I", "k")] == "Graphite – battery grade"
+    assert wording[("II", "c")] == "Bauxite/Alumina/Aluminium"
+    assert wording[("II", "g")] == "Boron"
+    assert wording[("II", "v")] == "Graphite"
+    assert wording[("II", "w")] == "Nickel – battery grade"
+    magnets = entries.loc[(entries["annex"] == "I") & (entries["entry"] == "n"), "material_ids"].item()
+    symbols = set(materials.set_index("id").loc[magnets.split("|"), "symbol"])
+    assert symbols == {"Nd", "Pr", "Tb", "Dy", "Gd", "Sm", "Ce"}
+
+
+def test_every_strategic_raw_material_is_also_critical(materials):
+    # Art. 4 of the Regulation: the critical raw materials list includes the strategic raw materials.
+    strategic = materials.loc[materials["crma_strategic"] == "true", "id"]
+    assert (materials.set_index("id").loc[strategic, "crma_critical"] == "true").all()
+
+
+def test_2023_study_scope(materials, official_2023):
+    # 70 candidates: 67 individual materials and the groups HREE, LREE, PGM; 87 individual materials in all.
+    assert len(official_2023) == 70
+    assert official_2023[["supply_risk", "economic_importance"]].notna().all().all()
+    assessed = materials.loc[materials["assessed_2023"] == "true"]
+    assert (assessed["kind"] != "group").sum() == 87
+    assert set(assessed.loc[assessed["kind"] == "group", "id"]) == {"hree", "lree", "pgm"}
+    groups_with_members = {"hree", "lree", "pgm"}
+    for material_id in official_2023.index:
+        row = materials.set_index("id").loc[material_id]
+        assert row["group_id"] not in groups_with_members, f"{material_id}: group members have no own 2023 row"
+
+
+@pytest.mark.parametrize(("year", "size"), [(2011, 14), (2014, 20), (2017, 27), (2020, 30), (2023, 34)])
+def test_eu_list_sizes(official, year, size):
+    listed = set(official.loc[(official["year"] == year) & official["is_critical"], "material_id"])
+    # 2011 listed the rare earths as one material; the history table carries it as hree and lree.
+    count = len(listed) - (1 if year == 2011 and {"hree", "lree"} <= listed else 0)
+    assert count == size
+
+
+def test_2023_list_is_the_threshold_set_plus_strategic_exceptions(official_2023):
+    above = official_2023.loc[
+        (official_2023["supply_risk"] >= SR_THRESHOLD) & (official_2023["economic_importance"] >= EI_THRESHOLD)
+    ].index
+    listed = official_2023.loc[official_2023["is_critical"]].index
+    assert set(listed) == set(above) | set(ANNEX_II_THRESHOLD_EXCEPTIONS)
+
+
+def test_annex_ii_materials_meet_the_2023_thresholds(entries, official_2023):
+    for entry in entries.loc[entries["annex"] == "II"].itertuples():
+        members = entry.material_ids.split("|")
+        assessed = [m for m in members if m in official_2023.index]
+        assert assessed, f"Annex II ({entry.entry}) {entry.wording}: no official 2023 SR/EI"
+        if entry.entry in GROUP_LEVEL_ENTRIES:
+            assert assessed == [GROUP_LEVEL_ENTRIES[entry.entry]]
+        if entry.entry in MERGED_ENTRIES:
+            assert assessed == [MERGED_ENTRIES[entry.entry]]
+        for material_id in assessed:
+            sr, ei = official_2023.loc[material_id, ["supply_risk", "economic_importance"]]
+            if material_id in ANNEX_II_THRESHOLD_EXCEPTIONS:
+                published_sr, published_ei, _ = ANNEX_II_THRESHOLD_EXCEPTIONS[material_id]
+                assert (sr, ei) == (published_sr, published_ei)
+                assert sr < SR_THRESHOLD  # the exception is real
+            else:
+                assert sr >= SR_THRESHOLD and ei >= EI_THRESHOLD, f"{material_id}: SR {sr}, EI {ei}"
+
+
+def test_values_match_the_2020_report_change_table(official):
+    # EC 2020 CRM final report, section 3.4.1 "Changes in SR and EI from 2017 to 2020" (independent of Annex 4).
+    values = official.set_index(["material_id", "year"])
+    assert tuple(values.loc[("bauxite", 2017), ["supply_risk", "economic_importance"]]) == (2.0, 2.6)
+    assert tuple(values.loc[("bauxite", 2020), ["supply_risk", "economic_importance"]]) == (2.1, 2.9)
+    assert values.loc[("antimony", 2017), "supply_risk"] == 4.3
+    assert values.loc[("antimony", 2020), "supply_risk"] == 2.0
+    assert values.loc[("coking_coal", 2017), "supply_risk"] == 1.0
+    assert values.loc[("coking_coal", 2020), "supply_risk"] == 1.2
+
+
+def test_2020_list_changes(official):
+    # COM(2020) 474: bauxite, lithium, titanium, strontium new; helium removed.
+    listed = {
+        year: set(official.loc[(official["year"] == year) & official["is_critical"], "material_id"])
+        for year in (2017, 2020)
+    }
+    assert listed[2020] - listed[2017] == {"bauxite", "lithium", "titanium", "strontium"}
+    assert listed[2017] - listed[2020] == {"helium"}
+
+
+def test_group_membership(materials):
+    by_group = materials.groupby("group_id")["id"].apply(set).to_dict()
+    assert by_group["hree"] == {
+        "dysprosium", "erbium", "europium", "gadolinium", "holmium",
+        "lutetium", "terbium", "thulium", "ytterbium", "yttrium",
+    }  # fmt: skip
+    assert by_group["lree"] == {"cerium", "lanthanum", "neodymium", "praseodymium", "samarium"}
+    assert by_group["pgm"] == {"iridium", "palladium", "platinum", "rhodium", "ruthenium"}
+    assert by_group["ree"] == {"hree", "lree", "scandium"}
+    kinds = materials.set_index("id")["kind"]
+    assert (kinds.loc[list(set(materials["group_id"]) - {""})] == "group").all()
+    assert set(materials["group_id"]) - {""} <= set(materials["id"])
+
+
+@pytest.mark.parametrize("name", ["materials", "criticality_official", "crma_annex_entries", "crma_benchmarks"])
+def test_every_row_cites_a_known_source(name):
+    known = set(_read("sources")["id"])
+    frame = _read(name)
+    for column in ("source_id", "list_source_id"):
+        if column in frame:
+            assert frame[column].ne("").all()
+            assert set(frame[column]) <= known, set(frame[column]) - known
+
+
+def _normalise(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().replace("_", " ").replace("-", " ").split())
+
+
+def test_names_unique_and_aliases_do_not_collide(materials):
+    assert materials["id"].is_unique
+    assert materials["name_en"].is_unique
+    assert materials["name_nl"].is_unique
+    owner: dict[str, str] = {}
+    for row in materials.itertuples():
+        spellings = {row.id, row.name_en, row.name_nl, *filter(None, row.aliases.split("|"))}
+        for spelling in {_normalise(s) for s in spellings}:
+            assert owner.setdefault(spelling, row.id) == row.id, f"{spelling!r}: {owner[spelling]} and {row.id}"
+    for junk in ("wood", "natural teak", "vehicles", "material"):
+        assert junk not in owner
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("Borates", "boron"), ("HREEs", "hree"), ("Phosphorous", "phosphorus"), ("zeldzame aardmetalen", "ree"),
+     ("Natural Teak wood", "natural_teak_wood"), ("Kaolin", "kaolin_clay"), ("wolfraam", "tungsten")],
+)  # fmt: skip
+def test_lookup_by_alias(materials, typed, expected):
+    assert resolve_material(materials, typed) == expected
+
+
+def test_dutch_names(materials):
+    nl = materials.set_index("id")["name_nl"]
+    assert nl["gallium"] == "gallium"
+    assert nl["natural_graphite"] == "natuurlijk grafiet"
+    assert nl["cobalt"] == "kobalt"
+    assert nl["antimony"] == "antimoon"
+    assert nl["ree"] == "zeldzame aardmetalen"
+    assert nl["tungsten"] == "wolfraam"
+    assert nl["silicon_metal"] == "siliciummetaal"
+
+
+def test_eol_rir_only_for_2023_with_factsheet(official):
+    with_rir = official.loc[official["eol_rir"].notna()]
+    assert (with_rir["year"] == 2023).all()
+    assert with_rir["eol_rir"].between(0, 1).all()
+    assert with_rir["note"].str.contains("https://scrreen.eu/").all()
+
+
+def test_crma_benchmarks():
+    bench = _read("crma_benchmarks").set_index("id")
+    assert bench["value"].astype(float).to_dict() == {
+        "eu_extraction_share": 0.10,
+        "eu_processing_share": 0.40,
+        "eu_recycling_share": 0.25,
+        "max_single_third_country_share": 0.65,
+    }
+    assert set(bench["target_year"]) == {"2030"}
+    assert bench.loc["max_single_third_country_share", "bound"] == "maximum"
+    assert (bench.drop("max_single_third_country_share")["bound"] == "minimum").all()
+    assert bench.loc["eu_recycling_share", "article"] == "5(1)(a)(iii)"
