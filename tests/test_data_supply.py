@@ -159,6 +159,12 @@ def test_below_detection_shares_are_ranges(supply):
         ("cobalt", "extraction", "global_supply", "COD", "62.8%"),
         ("natural_graphite", "extraction", "global_supply", "CHN", "66.7%"),
         ("cobalt", "extraction", "global_supply", "TUR", "0.1%"),
+        # Also quoted from the Commission's CRMA communication material (see curation/supply_shares.md).
+        ("magnesium", "processing", "eu_sourcing", "CHN", "97%"),
+        ("cobalt", "processing", "global_supply", "CHN", "59.6%"),
+        ("platinum", "processing", "global_supply", "ZAF", "70.8%"),
+        ("dysprosium", "processing", "global_supply", "CHN", "100.0%"),
+        ("silicon_metal", "processing", "eu_sourcing", "DEU", "6"),
     ],
 )
 def test_reference_supply_shares_as_published(supply, material, stage, scope, country, published):
@@ -169,6 +175,7 @@ def test_reference_supply_shares_as_published(supply, material, stage, scope, co
     assert len(row) == 1
     assert row.share_as_published.item() == published
     assert row.share.item() == pytest.approx(float(published.rstrip("%")) / 100)
+    assert row.quality.item() == "reported"
 
 
 def test_china_is_the_largest_gallium_processor(supply):
