@@ -155,7 +155,8 @@ def test_status_consistent_with_end_date_and_sources(rows):
         else:
             assert not row["date_end"], f"{where}: an {row['status']} measure cannot have ended"
         if row["status"] == "active":
-            assert row["status_since"] == row["date_in_force"], where
+            # An active measure is active since it took effect (or since issue when the in-force date is unverified).
+            assert row["status_since"] == (row["date_in_force"] or row["date_announced"]), where
             assert not row["status_until"], where
         if row["status"] in ("suspended", "lifted"):
             # The status must be documented by the act that changed it, not by the measure itself.
