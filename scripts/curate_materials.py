@@ -198,6 +198,13 @@ ANNEX_II = [
     ("ah", "Vanadium", "vanadium"),
 ]
 
+ROW_NOTES = {
+    ("antimony", 2020): "The EC 2020 final report (section 3.4.1) gives EI 4.7 for 2020; Annex 4 of the 2023 study "
+    "gives 4.8 (kept).",
+    ("coking_coal", 2017): "Kept on the 2017 list as a borderline case although EI is below 2.8 (COM(2017) 490).",
+}
+
+
 def ids(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -469,7 +476,7 @@ def main(raw: Path) -> None:
     for (material_id, year), (sr, ei) in sorted(history.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         list_source, listed = EU_LISTS[year]
         eol = eolrir.get(material_id) if year == 2023 else None
-        notes = []
+        notes = [ROW_NOTES[(material_id, year)]] if (material_id, year) in ROW_NOTES else []
         if year == 2011 and material_id in ("hree", "lree"):
             notes.append("2011 assessed rare earths as one group; Annex 4 repeats that value for HREE and LREE.")
         if year == 2023 and material_id == "aluminium":
