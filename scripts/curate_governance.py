@@ -58,14 +58,42 @@ def fmt(value: float, digits: int) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".") if value == value else ""
 
 
+def drop_duplicate_economies(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[str, int], str]]:
+    """Resolve economies listed twice under one ISO3 (the bundle has two 'Guyana'/GUY rows).
+
+    Where the two estimates differ, keep the one with more underlying sources: the other has the
+    source count typical of a small territory (probably French Guiana, which the WGI also cover).
+    Where they are identical, keep one and say that its identity is unverified.
+    """
+    notes: dict[tuple[str, int], str] = {}
+    keep = []
+    for (iso3, year), group in frame.groupby(["iso3", "year"], sort=False):
+        if len(group) == 1:
+            keep.append(group.index[0])
+            continue
+        if group["pv_estimate"].nunique() == 1:
+            notes[(iso3, year)] = (
+                "source lists this economy twice with the same value; may belong to a territory "
+                "sharing the code (French Guiana?) - unverified"
+            )
+        else:
+            notes[(iso3, year)] = (
+                f"source lists {iso3} twice; kept the estimate with more sources, dropped "
+                + ", ".join(f"{v:.4f}" for v in group.sort_values("pv_numsrc")["pv_estimate"].iloc[:-1])
+            )
+        keep.append(group.sort_values("pv_numsrc").index[-1])
+    print(f"PV: resolved duplicate ISO3/year pairs: {sorted(notes)}")
+    return frame.loc[sorted(keep)], notes
+
+
 def pv_rows(known: set[str]) -> list[dict[str, str]]:
     frame = pd.read_csv(PV_FILE, dtype={"iso3": str}, keep_default_na=False, na_values=[""])
     rows = []
     skipped = sorted(set(frame.loc[~frame["iso3"].isin(known), "iso3"]))
     print(f"PV: dropping codes that are not ISO 3166-1 (no longer assigned): {skipped}")
+    frame = frame[frame["iso3"].isin(known) & frame["pv_estimate"].notna()]
+    frame, duplicate_notes = drop_duplicate_economies(frame)
     for record in frame.itertuples(index=False):
-        if record.iso3 not in known or pd.isna(record.pv_estimate):
-            continue
         revised = record.year >= FIRST_REVISED_YEAR
         rows.append(
             {
@@ -80,7 +108,15 @@ def pv_rows(known: set[str]) -> list[dict[str, str]]:
                 "scaled_0_10": fmt(wgi_to_eu_scale(record.pv_estimate), 6),
                 "source_id": "wb_wgi_2025" if revised else "wb_wgi_2023",
                 "quality": "reported",
-                "note": "revised WGI methodology: not comparable with years up to 2022" if revised else "",
+                "note": "; ".join(
+                    filter(
+                        None,
+                        [
+                            "revised WGI methodology: not comparable with years up to 2022" if revised else "",
+                            duplicate_notes.get((record.iso3, record.year), ""),
+                        ],
+                    )
+                ),
             }
         )
     return rows
