@@ -33,31 +33,16 @@ def _shipped_inputs() -> dict[str, pd.DataFrame | None]:
     from crmradar import data
 
     kb = data.load()
-    needed = {"trade_flows": "trade", "production": "production"}
-    for table in needed:
+    for table in ("trade_flows", "production", "governance"):
         if table not in kb:
             raise GeoPolRiskInputError(f"data package {kb.path}: table {table!r} is missing")
-    wgi_table = next((name for name in sorted(kb.tables) if "wgi" in name or "governance" in name), None)
-    if wgi_table is None:
-        raise GeoPolRiskInputError(f"data package {kb.path}: no WGI/governance table; pass --governance governance.csv")
-    wgi = kb[wgi_table]
-    pv_column = next((c for c in wgi.columns if c in ("pv_estimate", "estimate", "value")), None)
-    if pv_column is None or "country_iso3" not in wgi.columns or "year" not in wgi.columns:
-        raise GeoPolRiskInputError(f"data package table {wgi_table}: expected columns country_iso3, year, pv_estimate")
-    if "indicator" in wgi.columns:
-        wgi = wgi[wgi["indicator"].astype(str).str.upper().isin(["PV", "PV.EST"])]
     trade = shipped.trade_from_flows(kb.trade_flows)
-    years = trade["year"].unique()
-    production = shipped.production_tonnes(kb.production, years)
     material_years = trade[["material", "year"]].drop_duplicates()
-    hhi = None
-    if "supply_shares" in kb:
-        hhi = shipped.hhi_from_supply_shares(kb.supply_shares, material_years)
-    governance = shipped.governance_from_wgi(wgi.rename(columns={pv_column: "pv_estimate"}))
+    hhi = shipped.hhi_from_supply_shares(kb.supply_shares, material_years) if "supply_shares" in kb else None
     return {
-        "production": production,
+        "production": shipped.production_tonnes(kb.production, trade["year"].unique()),
         "trade": trade,
-        "governance": governance,
+        "governance": shipped.governance_from_wgi(kb.governance),
         "groups": shipped.eu27_groups(),
         "hhi": hhi,
     }

