@@ -35,8 +35,12 @@ from crmradar.stockflow.discretise import (
 )
 from crmradar.stockflow.lifetimes import LifetimeDistribution
 
-CHUNK_ELEMENTS = 1 << 21
-"""Default number of array elements (rows x years, or rows x years^2) per chunk (~16 MB)."""
+CHUNK_ELEMENTS = 1 << 20
+"""Default number of array elements (rows x years, or rows x years^2) per chunk (8 MB)."""
+
+FFT_WORKERS = -1
+"""Threads for scipy.fft (-1 = all cores); rows are transformed independently, so the result
+does not depend on it."""
 
 
 @dataclass(frozen=True)
@@ -141,14 +145,28 @@ def _chunk_parameters(layout: _Layout, rows: slice) -> dict[str, np.ndarray]:
     return {key: value[rows] for key, value in layout.parameters.items()}
 
 
-def _convolve(flow: np.ndarray, kernels: list[np.ndarray], n_years: int) -> list[np.ndarray]:
-    """First ``n_years`` terms of the linear convolution of ``flow`` with each kernel (last axis)."""
+def _convolve(flow: np.ndarray, kernel: np.ndarray, n_years: int) -> np.ndarray:
+    """``out[r, t] = sum_{k<=t} kernel[r, k] * flow[r, t-k]`` for ``t < T``, by real FFT.
+
+    The transform length is >= 2T - 1 so the circular convolution has no wrap-around in the
+    first T terms; ``kernel`` may be shared by all rows (shape (1, T)).
+    """
     length = fft.next_fast_len(2 * n_years - 1, real=True)
-    flow_spectrum = fft.rfft(flow, length, axis=-1)
-    return [
-        fft.irfft(flow_spectrum * fft.rfft(kernel, length, axis=-1), length, axis=-1)[..., :n_years]
-        for kernel in kernels
-    ]
+    spectrum = fft.rfft(flow, length, axis=-1, workers=FFT_WORKERS)
+    spectrum *= fft.rfft(kernel, length, axis=-1, workers=FFT_WORKERS)
+    return fft.irfft(spectrum, length, axis=-1, workers=FFT_WORKERS)[..., :n_years]
+
+
+def _outflow_from_balance(inflow: np.ndarray, stock: np.ndarray) -> np.ndarray:
+    """``outflow[t] = inflow[t] - (stock[t] - stock[t-1])``.
+
+    For a cohort-independent lifetime this *is* the outflow-share convolution: the spectrum of
+    ``pdf = delta_0 + shift(s) - s`` is ``1 + (z - 1) S(z)``, so ``pdf * inflow`` equals
+    ``inflow + shift(stock) - stock``; computing it this way saves two FFTs.
+    """
+    outflow = inflow - stock
+    outflow[..., 1:] += stock[..., :-1]
+    return outflow
 
 
 def _apply_matrix(matrix: np.ndarray, flow: np.ndarray) -> np.ndarray:
@@ -188,10 +206,9 @@ def inflow_driven(
     layout = _layout(flow, "inflow", lifetime)
     stock = np.empty_like(layout.flow)
     outflow = np.empty_like(layout.flow)
-    shared_kernels = None
+    shared_survival = None
     if not layout.cohort_varying and layout.shared_parameters:
-        survival = survival_by_age(lifetime, layout.n_years, inflow_timing, layout.parameters)
-        shared_kernels = [survival, outflow_share_by_age(survival)]
+        shared_survival = survival_by_age(lifetime, layout.n_years, inflow_timing, layout.parameters)
     for rows in _chunks(layout, chunk_size):
         inflow_rows = layout.flow[rows]
         if layout.cohort_varying:
@@ -199,11 +216,11 @@ def inflow_driven(
             stock[rows] = _apply_matrix(matrix, inflow_rows)
             outflow[rows] = _apply_matrix(outflow_share_matrix(matrix), inflow_rows)
             continue
-        kernels = shared_kernels
-        if kernels is None:
+        survival = shared_survival
+        if survival is None:
             survival = survival_by_age(lifetime, layout.n_years, inflow_timing, _chunk_parameters(layout, rows))
-            kernels = [survival, outflow_share_by_age(survival)]
-        stock[rows], outflow[rows] = _convolve(inflow_rows, kernels, layout.n_years)
+        stock[rows] = _convolve(inflow_rows, survival, layout.n_years)
+        outflow[rows] = _outflow_from_balance(inflow_rows, stock[rows])
     shape = layout.lead_shape + (layout.n_years,)
     return StockFlowResult(
         inflow=layout.flow.reshape(shape),
@@ -298,7 +315,7 @@ def stock_driven(
         if error is not None:
             raise error
         inflow[rows] = _solve_inflow_by_age(stock_rows, survival)
-        (outflow[rows],) = _convolve(inflow[rows], [outflow_share_by_age(survival)], layout.n_years)
+        outflow[rows] = _convolve(inflow[rows], outflow_share_by_age(survival), layout.n_years)
     shape = layout.lead_shape + (layout.n_years,)
     return StockFlowResult(
         inflow=inflow.reshape(shape),

