@@ -73,6 +73,20 @@ def test_end_timing_steady_state_is_half_a_year_longer():
     assert result.stock[-1] == pytest.approx(float(lifetime.mean_lifetime()) + 0.5, rel=1e-3)
 
 
+def test_survival_functions_match_scipy_distributions():
+    ages = np.array([0.0, 0.5, 1.0, 3.7, 10.0, 55.0, 400.0])
+    np.testing.assert_allclose(
+        Weibull(2.4, 11.0).survival(ages), stats.weibull_min.sf(ages, 2.4, scale=11.0), rtol=1e-12, atol=1e-300
+    )
+    sigma = math.sqrt(math.log(1.0 + (4.0 / 10.0) ** 2))
+    median = 10.0 / math.sqrt(1.0 + (4.0 / 10.0) ** 2)
+    np.testing.assert_allclose(
+        LogNormal(10.0, 4.0).survival(ages), stats.lognorm.sf(ages, sigma, scale=median), rtol=1e-12, atol=1e-300
+    )
+    np.testing.assert_allclose(Normal(8.0, 2.0).survival(ages), stats.norm.sf(ages, 8.0, 2.0), rtol=1e-12)
+    np.testing.assert_array_equal(Fixed(3.7).survival(ages), [1, 1, 1, 0, 0, 0, 0])
+
+
 def test_weibull_mean_lifetime_matches_scipy():
     lifetime = Weibull(np.array([0.8, 2.0, 3.5]), np.array([5.0, 10.0, 30.0]))
     expected = stats.weibull_min.mean(c=[0.8, 2.0, 3.5], scale=[5.0, 10.0, 30.0])
