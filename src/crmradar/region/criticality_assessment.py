@@ -1,0 +1,188 @@
+"""EU criticality recomputed from the knowledge base, and the same assessment for a NUTS-2 region.
+
+Glue between the data package (:func:`crmradar.data.load`) and the pure methods in
+:mod:`crmradar.methods.criticality`, :mod:`crmradar.methods.criticality_uncertainty` and
+:mod:`crmradar.region.economic_importance`. Official EU values are shown next to recomputed and
+regional ones and are never overwritten.
+
+Choices (see docs/validation.md for their effect):
+
+* governance: the mean of the six WGI estimates for 2022 (WGI 2023 update), the basis closest to
+  the one the 2023 study used (it used the WGI mean of all six dimensions); countries without a
+  score raise an error rather than getting a silent default;
+* WGI standard error for the Monte Carlo: the mean-of-six has no published standard error, so the
+  Political Stability (PV) standard error of the same country and year is used — an assumption that
+  overstates the error of a six-indicator mean; where PV has none, the median PV error;
+* EU value added: ``nace_sectors.eu27_value_added_meur`` (EC 2023 study, Appendix 6), Q_max = the
+  largest manufacturing division (C28, EUR 204 200 million).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from crmradar.data import KnowledgeBase
+from crmradar.methods import criticality as crit
+from crmradar.methods.criticality_uncertainty import build_arrays, criticality_probabilities
+from crmradar.methods.governance_scaling import wgi_to_eu_scale
+from crmradar.region.economic_importance import (
+    largest_manufacturing_value_added,
+    regional_economic_importance,
+    regional_value_added,
+)
+
+ASSESSMENT_YEAR = 2023
+GOVERNANCE_INDICATOR = "mean6"
+GOVERNANCE_YEAR = 2022
+STAGES = ("extraction", "processing")
+
+
+def criticality_parameters(kb: KnowledgeBase, year: int = ASSESSMENT_YEAR) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Stage rows (material_id, stage, import_reliance, concentration_basis, supply_risk_stage,
+    is_reported_stage) and material rows (eol_rir, si_sr, si_ei, supply_risk, economic_importance)."""
+    inputs = kb.criticality_inputs.loc[kb.criticality_inputs["year"] == year]
+    material = inputs.loc[inputs["stage"] == "all"].pivot_table(
+        index="material_id", columns="parameter", values="value", aggfunc="first"
+    )
+    material.columns.name = None
+    staged = inputs.loc[inputs["stage"].isin(STAGES)]
+    stage_values = staged.pivot_table(
+        index=["material_id", "stage"], columns="parameter", values="value", aggfunc="first"
+    )
+    stage_values.columns.name = None
+    sr_rows = staged.loc[staged["parameter"] == "supply_risk_stage"].set_index(["material_id", "stage"])
+    stages = stage_values.reindex(sr_rows.index).reset_index()
+    stages["concentration_basis"] = sr_rows["concentration_basis"].to_numpy()
+    stages["is_reported_stage"] = sr_rows["is_reported_stage"].astype("boolean").to_numpy()
+    if "import_reliance" not in stages:
+        stages["import_reliance"] = np.nan
+    return stages, material
+
+
+def governance(kb: KnowledgeBase) -> tuple[pd.Series, pd.Series]:
+    """WGI estimate (mean of six, 2022) and the standard error used for it (see module docstring)."""
+    table = kb.governance
+    mean6 = table.loc[(table["indicator"] == GOVERNANCE_INDICATOR) & (table["year"] == GOVERNANCE_YEAR)]
+    estimate = mean6.set_index("country_iso3")["estimate"].astype(float)
+    pv = table.loc[(table["indicator"] == "pv") & (table["year"] == GOVERNANCE_YEAR)]
+    error = pv.set_index("country_iso3")["standard_error"].astype(float).dropna()
+    error = error.reindex(estimate.index).fillna(float(error.median()))
+    return estimate, error
+
+
+def official_values(kb: KnowledgeBase, year: int = ASSESSMENT_YEAR) -> pd.DataFrame:
+    """Official SR/EI per material: Annex 4 (``criticality_official``) where listed, else the summary
+    results table of the same study (``criticality_inputs``; single REEs and PGMs)."""
+    annex = kb.criticality_official.loc[kb.criticality_official["year"] == year].set_index("material_id")
+    _, material = criticality_parameters(kb, year)
+    frame = pd.DataFrame(
+        {
+            "official_supply_risk": annex["supply_risk"].astype(float),
+            "official_economic_importance": annex["economic_importance"].astype(float),
+        }
+    )
+    frame["official_source"] = "criticality_official"
+    summary = material[["supply_risk", "economic_importance"]].rename(
+        columns={"supply_risk": "official_supply_risk", "economic_importance": "official_economic_importance"}
+    )
+    extra = summary.loc[~summary.index.isin(frame.dropna(how="all").index)].assign(official_source="criticality_inputs")
+    frame = pd.concat([frame.dropna(subset=["official_supply_risk", "official_economic_importance"], how="all"), extra])
+    return frame
+
+
+def eu_value_added(kb: KnowledgeBase) -> tuple[pd.Series, float]:
+    """EU-27 value added per NACE division (EUR million) and Q_max."""
+    value_added = kb.nace_sectors.set_index("nace_code")["eu27_value_added_meur"].astype(float)
+    return value_added, largest_manufacturing_value_added(value_added)
+
+
+def recompute_eu(kb: KnowledgeBase, year: int = ASSESSMENT_YEAR) -> pd.DataFrame:
+    """Recomputed SR (per stage and bottleneck) and EI next to the official values, per material.
+
+    A material's SR is NaN unless every stage the study assessed can be computed; its EI is NaN
+    unless it has SI_EI and every allocated end-use sector has EU value added.
+    """
+    stages, material = criticality_parameters(kb, year)
+    estimate, _ = governance(kb)
+    wgi_scaled = pd.Series(wgi_to_eu_scale(estimate), index=estimate.index)
+    hhi = crit.governance_weighted_hhi_table(kb.supply_shares, wgi_scaled)
+    stages = stages.assign(
+        eol_rir=stages["material_id"].map(material["eol_rir"]), si_sr=stages["material_id"].map(material["si_sr"])
+    )
+    by_stage = crit.supply_risk_by_stage(hhi, stages)
+    wide = by_stage.set_index(["material_id", "stage"])["supply_risk"].unstack("stage")
+    wide = wide.reindex(columns=list(STAGES)).add_prefix("sr_")
+    wide.columns.name = None
+    incomplete = by_stage.groupby("material_id")["supply_risk"].apply(lambda values: values.isna().any())
+    result = wide.assign(supply_risk=by_stage.groupby("material_id")["supply_risk"].max())
+    result.loc[incomplete[incomplete].index, "supply_risk"] = np.nan
+    result["reported_stage"] = by_stage.loc[by_stage["is_reported_stage"].fillna(False).astype(bool)].set_index(
+        "material_id"
+    )["stage"]
+    value_added, q_max = eu_value_added(kb)
+    ei = crit.economic_importance_table(kb.end_uses, value_added, material["si_ei"].dropna(), q_max)
+    result = result.join(ei, how="outer").join(official_values(kb, year), how="outer")
+    result["delta_supply_risk"] = result["supply_risk"] - result["official_supply_risk"]
+    result["delta_economic_importance"] = result["economic_importance"] - result["official_economic_importance"]
+    result["critical_recomputed"] = crit.is_critical(result["supply_risk"], result["economic_importance"])
+    result["critical_official"] = crit.is_critical(
+        result["official_supply_risk"], result["official_economic_importance"]
+    )
+    result.index.name = "material_id"
+    return result
+
+
+def regional_assessment(
+    kb: KnowledgeBase,
+    region_code: str = "NL33",
+    value_added_table: pd.DataFrame | None = None,
+    year: int | None = None,
+    draws: int = 10_000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Regional EI, EU SR and Monte Carlo probabilities per material, ranked for the region.
+
+    ``value_added_table`` (rows region_code, nace_code, year, value_added_meur) replaces the
+    package table ``regional_value_added``, so another NUTS-2 region needs only a data file.
+    Columns: economic_importance_region, driving_sectors, missing_sectors, supply_risk (recomputed),
+    p_supply_risk, p_economic_importance_region, p_critical_region, critical_region, and the EU
+    official/recomputed values. Sorted: regionally critical first, then by P(critical), EI.
+    """
+    table = kb["regional_value_added"] if value_added_table is None else value_added_table
+    region_va = regional_value_added(table, region_code, year)
+    stages, material = criticality_parameters(kb, ASSESSMENT_YEAR)
+    eu = recompute_eu(kb)
+    regional = regional_economic_importance(kb.end_uses, region_va, material["si_ei"].dropna())
+    eu_va, eu_q_max = eu_value_added(kb)
+    materials = sorted(set(stages["material_id"]) & set(material.index))
+    estimate, error = governance(kb)
+    arrays = build_arrays(
+        materials,
+        kb.supply_shares,
+        estimate,
+        error,
+        stages,
+        material,
+        kb.end_uses,
+        {"eu": (eu_va, eu_q_max), "region": (region_va, regional.attrs["q_max_meur"])},
+    )
+    probabilities = criticality_probabilities(arrays, draws=draws, seed=seed)
+    result = pd.DataFrame(index=pd.Index(materials, name="material_id"))
+    result["economic_importance_region"] = regional["economic_importance"]
+    result["driving_sectors"] = regional["driving_sectors"]
+    result["missing_sectors"] = regional["missing_sectors"]
+    result["supply_risk"] = eu["supply_risk"]
+    result["critical_region"] = crit.is_critical(result["supply_risk"], result["economic_importance_region"])
+    for column in ("p_supply_risk", "p_economic_importance_region", "p_critical_region", "p_critical_eu"):
+        result[column] = probabilities[column]
+    for column in ("economic_importance", "official_supply_risk", "official_economic_importance",
+                   "critical_official", "critical_recomputed"):
+        result[f"eu_{column}" if not column.startswith(("official", "critical")) else column] = eu[column]
+    result = result.rename(columns={"economic_importance": "eu_economic_importance"})
+    result.attrs.update(region_code=region_code, region_year=int(region_va.name.split()[-1]),
+                        q_max_region_meur=regional.attrs["q_max_meur"], q_max_eu_meur=eu_q_max,
+                        draws=draws, seed=seed)
+    order = result.assign(_c=result["critical_region"], _p=result["p_critical_region"].fillna(-1),
+                          _e=result["economic_importance_region"].fillna(-1))
+    return result.loc[order.sort_values(["_c", "_p", "_e"], ascending=False).index]
