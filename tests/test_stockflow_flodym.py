@@ -120,3 +120,30 @@ def test_elementwise_agreement_where_values_are_not_tiny():
     sizeable = np.abs(reference["outflow"]) > 1e-3
     np.testing.assert_allclose(ours.outflow[sizeable], reference["outflow"][sizeable], rtol=1e-9)
     np.testing.assert_allclose(ours.stock, reference["stock"], rtol=1e-9)
+
+
+@pytest.mark.parametrize("timing", ["middle", "end"])
+def test_series_by_draw_weibull_matches_flodym_three_dimensional(timing):
+    """The benchmark layout in small: inflow and Weibull parameters per series and draw."""
+    rng = np.random.default_rng(42)
+    n_series, n_draws, n_years = 3, 5, 30
+    inflow = rng.uniform(0.0, 100.0, (n_series, n_draws, n_years))
+    shape = rng.uniform(1.5, 3.5, (n_series, n_draws, 1))
+    scale = rng.uniform(5.0, 40.0, (n_series, n_draws, 1))
+    ours = inflow_driven(inflow, Weibull(shape, scale), timing, chunk_size=4)
+    dims = flodym.DimensionSet(
+        dim_list=[
+            flodym.Dimension(name="time", letter="t", items=list(range(n_years))),
+            flodym.Dimension(name="series", letter="s", items=list(range(n_series))),
+            flodym.Dimension(name="draw", letter="d", items=list(range(n_draws))),
+        ]
+    )
+    lifetime = flodym.WeibullLifetime(
+        dims=dims, inflow_at=timing, weibull_shape=shape[..., 0], weibull_scale=scale[..., 0]
+    )
+    model = flodym.InflowDrivenDSM(
+        dims=dims, lifetime_model=lifetime, inflow=flodym.StockArray(dims=dims, values=np.moveaxis(inflow, -1, 0))
+    )
+    model.compute()
+    assert relative_difference(ours.stock, np.moveaxis(model.stock.values, 0, -1)) <= TOLERANCE
+    assert relative_difference(ours.outflow, np.moveaxis(model.outflow.values, 0, -1)) <= TOLERANCE
