@@ -1,0 +1,65 @@
+"""``crmradar serve`` — the web platform: migrate, load the data package (once), run gunicorn."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from crmradar.commands._common import console
+
+
+def prepare_web(verbosity: int = 0) -> tuple[str, bool]:
+    """Apply migrations and load the active data package into the database (idempotent).
+
+    Returns (package hash, whether it was loaded now).
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crmradar.web.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=verbosity)
+    from crmradar.web.loading import ensure_loaded
+
+    load, created = ensure_loaded()
+    return load.package_hash, created
+
+
+def serve_command(
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    workers: int = typer.Option(2, "--workers", help="Gunicorn worker processes."),
+    threads: int = typer.Option(8, "--threads", help="Threads per worker."),
+) -> None:
+    """Run the web platform with gunicorn (production server; DEBUG stays off)."""
+    os.environ.pop("CRMRADAR_DEBUG", None)
+    package_hash, created = prepare_web()
+    from gunicorn.app.base import BaseApplication
+
+    from crmradar.web import services
+
+    services.risk_table()  # warm the shared caches before forking
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("preload_app", True)
+            self.cfg.set("accesslog", None)
+            self.cfg.set("timeout", 120)
+
+        def load(self):
+            from crmradar.web.wsgi import application
+
+            return application
+
+    state = "loaded" if created else "already loaded"
+    console.print(f"crm-radar: data package {package_hash[:12]} {state}; serving on http://{host}:{port}/")
+    Server().run()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)

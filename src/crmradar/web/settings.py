@@ -1,0 +1,128 @@
+"""Django settings. Production-safe by default: DEBUG off, secret key generated once per machine and
+kept outside the repository, strict security headers and a Content-Security-Policy without inline scripts.
+
+Environment: ``DATABASE_URL`` (``postgres://user@host:port/db`` or ``sqlite:///path``; default SQLite under
+``$CRMRADAR_HOME``), ``CRMRADAR_DEBUG=1`` for development, ``CRMRADAR_ALLOWED_HOSTS`` (comma-separated).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from crmradar.data.loader import user_home
+
+BASE_DIR = Path(__file__).resolve().parent
+HOME = user_home()
+
+
+def _secret_key() -> str:
+    explicit = os.environ.get("CRMRADAR_SECRET_KEY")
+    if explicit:
+        return explicit
+    path = HOME / "secret_key"
+    if not path.exists():
+        HOME.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(64))
+    return path.read_text().strip()
+
+
+def database_from_url(url: str | None) -> dict:
+    """Django DATABASES['default'] from a ``DATABASE_URL`` (PostgreSQL or SQLite)."""
+    if not url:
+        HOME.mkdir(parents=True, exist_ok=True)
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(HOME / "crmradar.sqlite3")}
+    parsed = urlparse(url)
+    if parsed.scheme in ("postgres", "postgresql"):
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parsed.path.lstrip("/")),
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": parsed.hostname or "",
+            "PORT": str(parsed.port or ""),
+            "CONN_MAX_AGE": 60,
+        }
+    if parsed.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parsed.path) or ":memory:"}
+    raise ValueError(f"DATABASE_URL scheme {parsed.scheme!r} not supported (use postgres:// or sqlite:///)")
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("CRMRADAR_DEBUG") == "1"
+ALLOWED_HOSTS = os.environ.get("CRMRADAR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.staticfiles",
+    "ninja",
+    "crmradar.web.apps.WebConfig",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "crmradar.web.security.ContentSecurityPolicyMiddleware",
+]
+ROOT_URLCONF = "crmradar.web.urls"
+WSGI_APPLICATION = "crmradar.web.wsgi.application"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "crmradar.web.context.site",
+            ]
+        },
+    }
+]
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"))}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 3600}}
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Amsterdam"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = HOME / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True  # serve straight from the package: no collectstatic step at start-up
+WHITENOISE_MAX_AGE = 3600
+
+# Uploads (procurement lists) are small spreadsheets; larger requests are refused.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the form, not the cookie; kept default-safe
+CSRF_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_SAMESITE = "Strict"
+if os.environ.get("CRMRADAR_HTTPS") == "1":
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31536000
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

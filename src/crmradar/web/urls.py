@@ -1,0 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import path
+
+from crmradar.web.api import api
+from crmradar.web.views import pages
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("healthz", pages.health, name="health"),
+]
+urlpatterns += i18n_patterns(
+    path("", pages.overview, name="overview"),
+    path("materials/", pages.materials, name="materials"),
+    path("material/<slug:material_id>/", pages.material, name="material"),
+    path("sources/", pages.sources, name="sources"),
+    path("methods/", pages.methods, name="methods"),
+    path("data/", pages.data_download, name="data"),
+    path("data/download/<str:fmt>/", pages.data_file, name="data_file"),
+    prefix_default_language=False,
+)

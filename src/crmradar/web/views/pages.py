@@ -1,0 +1,137 @@
+"""Server-rendered pages. Every chart on a page has a data table and a download next to it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pandas as pd
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from crmradar.data.lookup import UnknownMaterialError, resolve_material
+from crmradar.web import services
+
+EXPORT_COLUMNS = ["measure_id", "country_iso3", "material_id", "date_in_force", "date_end", "stage", "measure_type",
+                  "target_countries", "status"]
+
+
+def health(request):
+    return JsonResponse({"status": "ok"})
+
+
+def _name_column() -> str:
+    return "name_nl" if (get_language() or "nl").startswith("nl") else "name_en"
+
+
+def key_messages(table: pd.DataFrame, annex_entries: pd.DataFrame) -> list[str]:
+    """Plain-language headlines computed from the data (no hand-written numbers)."""
+    counts = annex_entries["annex"].value_counts()
+    name = _name_column()
+    top_sr = table.dropna(subset=["supply_risk"]).nlargest(3, "supply_risk")
+    messages = [
+        _("The Critical Raw Materials Act lists %(critical)d critical and %(strategic)d strategic raw materials.")
+        % {"critical": int(counts.get("II", 0)), "strategic": int(counts.get("I", 0))},
+        _("Highest supply risk in the EU 2023 assessment: %(names)s.")
+        % {"names": ", ".join(f"{r[name]} ({r['supply_risk']:.1f})" for _i, r in top_sr.iterrows())},
+    ]
+    below = table.loc[table["crma_strategic"] & ~table["above_thresholds"] & table["supply_risk"].notna()]
+    if not below.empty:
+        messages.append(
+            _("Strategic although below the criticality thresholds: %(names)s.")
+            % {"names": ", ".join(below[name].tolist())}
+        )
+    return messages
+
+
+def overview(request):
+    table = services.risk_table()
+    context = {
+        "messages_list": key_messages(table, services.knowledge_base().crma_annex_entries),
+        "data_date": services.data_date(),
+        "rows": services.records(table),
+        "name_column": _name_column(),
+    }
+    return render(request, "web/overview.html", context)
+
+
+def materials(request):
+    table = services.risk_table()
+    return render(
+        request, "web/materials.html", {"rows": services.records(table), "name_column": _name_column()}
+    )
+
+
+def material(request, material_id: str):
+    kb = services.knowledge_base()
+    try:
+        resolved = resolve_material(kb.materials, material_id)
+    except UnknownMaterialError as error:
+        response = render(request, "web/not_found.html", {"error": error}, status=404)
+        return response
+    hidden = "country_en" if _name_column() == "name_nl" else "country_nl"
+    blocks = {}
+    for block in services.profile(resolved):
+        rows = [{k: v for k, v in row.items() if k != hidden} for row in block["rows"]]
+        blocks[block["key"]] = block | {"rows": rows}
+    identity = blocks["identity"]["rows"][0]
+    used = sorted({sid for block in blocks.values() for sid in block["sources"]})
+    sources = services.records(kb.sources.loc[kb.sources["id"].isin(used)])
+    return render(
+        request,
+        "web/material.html",
+        {
+            "material": identity,
+            "blocks": blocks,
+            "sources": sources,
+            "name_column": _name_column(),
+            "export_columns": EXPORT_COLUMNS,
+        },
+    )
+
+
+def sources(request):
+    kb = services.knowledge_base()
+    return render(request, "web/sources.html", {"sources": services.records(kb.sources)})
+
+
+def methods(request):
+    return render(request, "web/methods.html", {})
+
+
+def data_download(request):
+    kb = services.knowledge_base()
+    tables = [
+        {"name": name, "rows": len(frame), "description": kb.specs[name].description}
+        for name, frame in sorted(kb.tables.items())
+    ]
+    return render(request, "web/data.html", {"tables": tables})
+
+
+def data_file(request, fmt: str):
+    """The whole knowledge base: datapackage zip, a Parquet zip, or one table as CSV (?table=)."""
+    kb = services.knowledge_base()
+    if fmt == "csv":
+        name = request.GET.get("table", "")
+        if name not in kb.tables:
+            raise Http404(_("Unknown table"))
+        response = HttpResponse((kb.path / kb.specs[name].path).read_bytes(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if fmt == "datapackage":
+            archive.write(kb.path / "datapackage.json", "datapackage.json")
+            for spec in kb.specs.values():
+                archive.write(kb.path / spec.path, spec.path)
+        elif fmt == "parquet":
+            for name, frame in kb.tables.items():
+                payload = io.BytesIO()
+                frame.to_parquet(payload, index=False)
+                archive.writestr(f"{name}.parquet", payload.getvalue())
+        else:
+            raise Http404(_("Unknown format"))
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=f"crm-radar-{fmt}.zip")
