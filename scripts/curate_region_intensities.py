@@ -160,8 +160,8 @@ def from_pv_ice() -> list[dict]:
         source = "nagle_2024_pv_ice_eu" if material_file.startswith("EU_") else "nrel_pv_ice"
         for year in PV_ICE_YEARS:
             kg_per_mw = grams[year] / efficiency[year]
-            note = (f"PV_ICE {material_file}: {grams[year]:.4g} g/m² at module efficiency "
-                    f"{100 * efficiency[year]:.3g} %; kg/MW = (g/m²)/η.")
+            note = (f"PV_ICE {material_file}: {grams[year]:.6g} g/m² at module efficiency "
+                    f"{100 * efficiency[year]:.6g} %; kg/MW = (g/m²)/η.")
             rows.append(row("pv_csi", mat, year, kg_per_mw, "kg/MW", None, None, source, "derived", note))
     return rows
 

@@ -95,7 +95,8 @@ def premise_shares(path: Path, tech: str, mapping: dict, scenarios: dict, years:
             low, high = (None, None) if quality != "assumption" else (max(0.0, share - 0.1), min(1.0, share + 0.1))
             if quality == "assumption":
                 note += " Range ±0.10 (premise gives no uncertainty)."
-            rows.append(dict(zip(SHARE_FIELDS, (tech, sub, scenarios[scenario], int(year), fmt(share), fmt(low),
+            # 10 significant digits keep each year's renormalised shares summing to 1 within 1e-9
+            rows.append(dict(zip(SHARE_FIELDS, (tech, sub, scenarios[scenario], int(year), f"{share:.10g}", fmt(low),
                                                 fmt(high), source, "derived" if quality != "assumption"
                                                 else "assumption", note), strict=True)))
     return rows
