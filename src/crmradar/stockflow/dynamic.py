@@ -114,7 +114,7 @@ def _layout(flow: np.ndarray, name: str, lifetime: LifetimeDistribution) -> _Lay
         ) from error
     rows = int(np.prod(lead_shape, dtype=np.int64))
     # always a fresh array: results must not alias (and later change with) the caller's input
-    flow_rows = np.array(np.broadcast_to(flow, lead_shape + (n_years,)).reshape(rows, n_years), order="C")
+    flow_rows = np.array(np.broadcast_to(flow, lead_shape + (n_years,)), order="C").reshape(rows, n_years)
     cohort_varying = n_years > 1 and any(v.ndim and v.shape[-1] == n_years for v in parameters.values())
     shared = all(v.ndim <= 1 or all(size == 1 for size in v.shape[:-1]) for v in parameters.values())
     cohorts = n_years if cohort_varying else 1
