@@ -206,6 +206,20 @@ def test_cohort_varying_parameters_match_loop_reference(timing):
     np.testing.assert_allclose(result.outflow, outflow, rtol=1e-10, atol=1e-12)
 
 
+@pytest.mark.parametrize("timing", TIMINGS)
+def test_long_series_fft_matches_direct_convolution(timing):
+    """T = 400: the FFT path against numpy's direct convolution of inflow and survival by age."""
+    rng = np.random.default_rng(21)
+    inflow = rng.uniform(0.0, 1e4, 400)
+    lifetime = LogNormal(35.0, 20.0)
+    survival = lifetime.survival(np.arange(400) + OFFSET[timing])
+    result = inflow_driven(inflow, lifetime, timing)
+    direct_stock = np.convolve(inflow, survival)[:400]
+    np.testing.assert_allclose(result.stock, direct_stock, rtol=1e-11)
+    direct_outflow = np.convolve(inflow, -np.diff(survival, prepend=1.0))[:400]
+    np.testing.assert_allclose(result.outflow, direct_outflow, rtol=0, atol=1e-10 * direct_outflow.max())
+
+
 def test_cohort_axis_with_identical_values_equals_fft_path():
     rng = np.random.default_rng(5)
     inflow = rng.uniform(0.0, 10.0, (3, 30))
