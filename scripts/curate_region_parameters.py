@@ -190,13 +190,13 @@ REC_FIELDS = ["technology_id", "material_id", "stage", "basis", "year", "value",
               "quality", "note"]
 BATTERY_TARGETS = {2027: {"cobalt": 0.90, "copper": 0.90, "nickel": 0.90, "lead": 0.90, "lithium": 0.50},
                    2031: {"cobalt": 0.95, "copper": 0.95, "nickel": 0.95, "lead": 0.95, "lithium": 0.80}}
-# UNEP (2011) end-of-life recycling-rate classes: (low, high) bounds.
-UNEP_CLASSES = {">50": (0.5, 0.95), "25-50": (0.25, 0.5), "10-25": (0.1, 0.25), "1-10": (0.01, 0.1),
-                "<1": (0.0, 0.01)}
+# UNEP (2011) end-of-life recycling-rate classes: (low, high) bounds. The report names 18 elements above 50 %
+# and 34 below 1 %; elements in neither list (here Mo, Ir, Ru) get the wide 1–50 % band.
+UNEP_CLASSES = {">50": (0.5, 0.95), "1-50": (0.01, 0.5), "<1": (0.0, 0.01)}
 UNEP_RATES = {  # element -> class, from the UNEP/IRP (2011) periodic-table figure
     "copper": ">50", "aluminium": ">50", "nickel": ">50", "cobalt": ">50", "silver": ">50", "gold": ">50",
     "palladium": ">50", "platinum": ">50", "tin": ">50", "lead": ">50", "chromium": ">50", "manganese": ">50",
-    "niobium": ">50", "zinc": ">50", "molybdenum": "25-50", "iridium": "1-10", "ruthenium": "1-10",
+    "niobium": ">50", "zinc": ">50", "molybdenum": "1-50", "iridium": "1-50", "ruthenium": "1-50",
     "tantalum": "<1", "gallium": "<1", "indium": "<1", "germanium": "<1", "tellurium": "<1", "lithium": "<1",
     "neodymium": "<1", "praseodymium": "<1", "dysprosium": "<1", "terbium": "<1", "lanthanum": "<1",
     "cerium": "<1", "yttrium": "<1", "vanadium": "<1", "selenium": "<1", "boron": "<1", "zirconium": "<1",
