@@ -27,6 +27,7 @@ from crmradar.methods import criticality as crit
 from crmradar.methods.criticality_uncertainty import build_arrays, criticality_probabilities
 from crmradar.methods.governance_scaling import wgi_to_eu_scale
 from crmradar.region.economic_importance import (
+    RegionalDataError,
     largest_manufacturing_value_added,
     regional_economic_importance,
     regional_value_added,
@@ -140,6 +141,7 @@ def regional_assessment(
     year: int | None = None,
     draws: int = 10_000,
     seed: int = 0,
+    allow_missing_region: bool = False,
 ) -> pd.DataFrame:
     """Regional EI, EU SR and Monte Carlo probabilities per material, ranked for the region.
 
@@ -148,12 +150,25 @@ def regional_assessment(
     Columns: economic_importance_region, driving_sectors, missing_sectors, supply_risk (recomputed),
     p_supply_risk, p_economic_importance_region, p_critical_region, critical_region, and the EU
     official/recomputed values. Sorted: regionally critical first, then by P(critical), EI.
+    With ``allow_missing_region`` a known region without value added per NACE division gives NaN regional
+    columns and the reason in ``attrs["region_note"]`` instead of raising :class:`RegionalDataError`.
     """
     table = kb["regional_value_added"] if value_added_table is None else value_added_table
-    region_va = regional_value_added(table, region_code, year)
     stages, material = criticality_parameters(kb, ASSESSMENT_YEAR)
     eu = recompute_eu(kb)
-    regional = regional_economic_importance(kb.end_uses, region_va, material["si_ei"].dropna())
+    region_note = ""
+    try:
+        region_va = regional_value_added(table, region_code, year)
+        regional = regional_economic_importance(kb.end_uses, region_va, material["si_ei"].dropna())
+    except RegionalDataError as error:
+        if not allow_missing_region or region_code not in set(table["region_code"]):
+            raise
+        # Show the supply side and the EU columns anyway; every regional EI stays NaN (never 0).
+        region_note = str(error)
+        region_va = pd.Series(dtype=float, name=f"{region_code} {year or ''}".strip())
+        regional = regional_economic_importance(
+            kb.end_uses, region_va, material["si_ei"].dropna(), q_max=float("nan")
+        )
     eu_va, eu_q_max = eu_value_added(kb)
     materials = sorted(set(stages["material_id"]) & set(material.index))
     estimate, error = governance(kb)
@@ -180,9 +195,16 @@ def regional_assessment(
                    "critical_official", "critical_recomputed"):
         result[f"eu_{column}" if not column.startswith(("official", "critical")) else column] = eu[column]
     result = result.rename(columns={"economic_importance": "eu_economic_importance"})
-    result.attrs.update(region_code=region_code, region_year=int(region_va.name.split()[-1]),
+    year_text = str(region_va.name).split()[-1]
+    result.attrs.update(region_code=region_code, region_year=int(year_text) if year_text.isdigit() else None,
+                        region_note=region_note,
                         q_max_region_meur=regional.attrs["q_max_meur"], q_max_eu_meur=eu_q_max,
                         draws=draws, seed=seed)
-    order = result.assign(_c=result["critical_region"], _p=result["p_critical_region"].fillna(-1),
-                          _e=result["economic_importance_region"].fillna(-1))
-    return result.loc[order.sort_values(["_c", "_p", "_e"], ascending=False).index]
+    order = result.assign(
+        _c=result["critical_region"],
+        _p=result["p_critical_region"].fillna(-1),
+        _e=result["economic_importance_region"].fillna(-1),
+        _q=result["p_critical_eu"].fillna(-1),
+        _s=result["supply_risk"].fillna(-1),
+    )
+    return result.loc[order.sort_values(["_c", "_p", "_e", "_q", "_s"], ascending=False).index]

@@ -127,7 +127,12 @@ def regional_economic_importance(
     data), ``driving_sectors`` (e.g. ``"C20 62%, C19 30%"``: share of the material's regional EI).
     """
     q_max = largest_manufacturing_value_added(value_added) if q_max is None else float(q_max)
-    contributions = economic_importance_contributions(end_uses, value_added, si_ei, q_max)
+    if np.isnan(q_max):
+        # No regional data at all: contributions are NaN, and the formula's Q_max check must not fire.
+        contributions = economic_importance_contributions(end_uses, value_added, si_ei, 1.0)
+        contributions["contribution"] = np.nan
+    else:
+        contributions = economic_importance_contributions(end_uses, value_added, si_ei, q_max)
     grouped = contributions.groupby("material_id")
     ei = grouped["contribution"].sum(min_count=1)
     missing = contributions.loc[contributions["value_added_meur"].isna()].groupby("material_id")["nace_code"]
@@ -144,6 +149,8 @@ def regional_economic_importance(
 def _driving_sectors(contributions: pd.DataFrame, top: int) -> pd.Series:
     known = contributions.dropna(subset=["contribution"])
     known = known.loc[known["contribution"] > 0]
+    if known.empty:
+        return pd.Series(dtype=object)
     total = known.groupby("material_id")["contribution"].transform("sum")
     known = known.assign(fraction=known["contribution"] / total)
     ranked = known.sort_values(["material_id", "fraction"], ascending=[True, False])

@@ -1,0 +1,102 @@
+"""``crmradar risk``: raw materials critical for a region (default Zuid-Holland, NL33) beside the EU list.
+
+EU method (EC 2017 guidelines) with the region's value added per NACE division for EI, the EU
+supply risk recomputed from the package, and Monte Carlo probabilities of being critical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import typer
+
+from crmradar import data as kb_data
+from crmradar.commands._common import OutputFormat, console, emit, error_console, fail
+from crmradar.region.criticality_assessment import regional_assessment
+from crmradar.region.economic_importance import RegionalDataError, read_value_added_csv
+
+COLUMNS = {
+    "economic_importance_region": "EI region",
+    "supply_risk": "SR (recomputed)",
+    "p_critical_region": "P(critical) region",
+    "driving_sectors": "driving sectors",
+    "official_supply_risk": "SR EU official",
+    "official_economic_importance": "EI EU official",
+    "eu_economic_importance": "EI EU recomputed",
+    "p_critical_eu": "P(critical) EU",
+    "critical_official": "EU critical",
+}
+
+
+def risk_command(
+    region: str = typer.Option("NL33", "--region", help="NUTS-2 code of the region (NL33 = Zuid-Holland)."),
+    value_added: Path | None = typer.Option(
+        None,
+        "--value-added",
+        help="CSV with region_code,nace_code,year,value_added_meur (EUR million) replacing the package table.",
+    ),
+    year: int | None = typer.Option(None, "--year", help="Year of the regional value added (default: latest)."),
+    draws: int = typer.Option(10_000, "--draws", min=100, help="Monte Carlo draws."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same result)."),
+    show_all: bool = typer.Option(False, "--all", help="All assessed materials, not only the regionally critical."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json"),
+) -> None:
+    """Materials critical for the region (EI_region ≥ 2.8 and SR ≥ 1.0) with P(critical) and driving sectors."""
+    try:
+        table = read_value_added_csv(value_added) if value_added is not None else None
+    except RegionalDataError as error:
+        fail(str(error))
+    kb = kb_data.load()
+    try:
+        result = regional_assessment(
+            kb, region, value_added_table=table, year=year, draws=draws, seed=seed, allow_missing_region=True
+        )
+    except RegionalDataError as error:
+        fail(str(error))
+    note = result.attrs.get("region_note", "")
+    if note:
+        error_console.print(
+            f"[yellow]warning:[/] no regional EI for {region}: {note}. "
+            "Pass --value-added FILE with value added per NACE division; showing the EU columns only.",
+            highlight=False,
+        )
+    view = result if show_all or note else result.loc[result["critical_region"]]
+    view = view.reset_index()[["material_id", *COLUMNS]]
+    metadata = {
+        "region": region,
+        "region_year": result.attrs.get("region_year"),
+        "q_max_region_meur": _json_number(result.attrs.get("q_max_region_meur")),
+        "q_max_eu_meur": result.attrs.get("q_max_eu_meur"),
+        "draws": draws,
+        "seed": seed,
+        "thresholds": {"supply_risk": 1.0, "economic_importance": 2.8},
+        "method": "EC 2017 criticality methodology (doi:10.2873/769526); regional EI with the region's value "
+        "added per NACE division, Q_max = largest regional manufacturing division",
+        "sources": ["ec2023_crm_study", "wb_wgi_2023", "cbs_84419eng"],
+        "note": note,
+    }
+    if fmt is not OutputFormat.table:
+        emit(view, fmt, metadata=metadata)
+        return
+    shown = view.rename(columns=COLUMNS)
+    shown["EU critical"] = shown["EU critical"].map({True: "yes", False: "no"})
+    title = f"Critical raw materials for {region} ({len(shown)} of {len(result)} assessed)"
+    emit(shown, fmt, title=title)
+    console.print(
+        f"EI region: Q_max = {_number(result.attrs.get('q_max_region_meur'))} EUR million; "
+        f"P from {draws} draws, seed {seed}. Sources: `crmradar sources`.",
+        style="dim",
+    )
+
+
+def _json_number(value: float | None) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:,.0f}"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("risk")(risk_command)
