@@ -199,3 +199,21 @@ def test_missing_file_exit_2(files):
     (files / "trade.csv").unlink()
     result, message = run(files)
     assert result.exit_code == 2 and "trade.csv: file not found" in message
+
+
+def test_default_run_on_shipped_package(tmp_path):
+    out = tmp_path / "default.csv"
+    result = CliRunner().invoke(make_app(), ["geopolrisk", "--out", str(out)], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert set(frame.economy) == {"NLD", "EU27"}
+    assert set(frame.year) == set(range(2019, 2025))
+    assert frame.import_risk.between(0, 1).all()
+    assert frame.duplicated(["material", "year", "economy"]).sum() == 0
+
+
+def test_command_is_registered_on_the_root_cli():
+    from crmradar.cli import app
+
+    result = CliRunner().invoke(app, ["geopolrisk", "--help"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0 and "--governance" in result.output
