@@ -1,0 +1,179 @@
+"""Fill the Dutch catalogue of the web interface and compile both catalogues.
+
+Workflow: ``django-admin makemessages -l nl -l en`` (in src/crmradar/web) → add new strings to
+``NL`` below (or edit the .po directly) → ``python scripts/i18n_nl.py``. English is the source
+language, so its catalogue only needs compiling. Requires ``polib`` (a dev tool, not a dependency).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "web" / "locale"
+
+NL = {
+    "Risk table": "Risicotabel",
+    "Official EU 2023 values; SR and EI are dimensionless, EOL-RIR is a fraction.":
+        "Officiële EU-waarden 2023; SR en EI zijn dimensieloos, EOL-RIR is een fractie.",
+    "Material": "Grondstof",
+    "CRMA": "CRMA",
+    "strategic": "strategisch",
+    "critical": "kritiek",
+    "Critical Raw Materials Radar": "Kritieke Grondstoffen Radar",
+    "Skip to main content": "Direct naar de inhoud",
+    "Province of Zuid-Holland": "Provincie Zuid-Holland",
+    "Language": "Taal",
+    "Main": "Hoofdmenu",
+    "Overview": "Overzicht",
+    "Materials": "Grondstoffen",
+    "Sources": "Bronnen",
+    "Methodology": "Methode",
+    "Data download": "Data downloaden",
+    "Open source under EUPL-1.2": "Open source onder EUPL-1.2",
+    "Every number cites its source": "Elk getal noemt zijn bron",
+    "The complete knowledge base as a Frictionless data package (CSV with table schemas, units and sources) or as "
+    "Parquet files.": "De volledige kennisbank als Frictionless-datapakket (CSV met tabelschema's, eenheden en "
+    "bronnen) of als Parquet-bestanden.",
+    "Data package (zip with datapackage.json and CSV)": "Datapakket (zip met datapackage.json en CSV)",
+    "Parquet files (zip)": "Parquet-bestanden (zip)",
+    "Tables": "Tabellen",
+    "Tables of the knowledge base": "Tabellen van de kennisbank",
+    "Table": "Tabel",
+    "Rows": "Rijen",
+    "Description": "Beschrijving",
+    "CRMA status": "Status in de CRMA",
+    "not listed": "niet opgenomen",
+    "Group": "Groep",
+    "On this page": "Op deze pagina",
+    "Supply risk and economic importance": "Leveringsrisico en economisch belang",
+    "Producers": "Producenten",
+    "Concentration and the 65 %% cap": "Concentratie en de 65 %%-grens",
+    "EU sourcing": "Herkomst EU-aanvoer",
+    "Export controls": "Exportbeperkingen",
+    "End uses and sectors": "Toepassingen en sectoren",
+    "Supply risk and economic importance (official EU assessments)":
+        "Leveringsrisico en economisch belang (officiële EU-beoordelingen)",
+    "Line chart of SR and EI per assessment year; the table below holds the same values.":
+        "Lijngrafiek van SR en EI per beoordelingsjaar; de tabel hieronder bevat dezelfde waarden.",
+    "SR and EI per assessment year": "SR en EI per beoordelingsjaar",
+    "Not assessed individually; see its group.": "Niet afzonderlijk beoordeeld; zie de groep.",
+    "Producers by stage (share of global supply)": "Producenten per ketenfase (aandeel in het wereldaanbod)",
+    "Bar chart of the largest producing countries per stage; the table below holds the same values.":
+        "Staafdiagram van de grootste producerende landen per fase; de tabel hieronder bevat dezelfde waarden.",
+    "World map of producer shares; the table below holds the same values.":
+        "Wereldkaart van de productieaandelen; de tabel hieronder bevat dezelfde waarden.",
+    "Largest producers (fraction of global supply)": "Grootste producenten (fractie van het wereldaanbod)",
+    "World production, USGS Mineral Commodity Summaries 2026": "Wereldproductie, USGS Mineral Commodity Summaries 2026",
+    "Concentration (HHI) and the CRMA 65 %% check": "Concentratie (HHI) en de CRMA-toets van 65 %%",
+    "The CRMA asks that by 2030 no single third country supplies more than 65 %% of EU consumption of a strategic "
+    "raw material at any stage; the NZIA resilience criterion applies above 50 %%.":
+        "De CRMA vraagt dat in 2030 geen enkel derde land meer dan 65 %% van het EU-verbruik van een strategische "
+        "grondstof levert, in welke fase dan ook; het weerbaarheidscriterium van de NZIA geldt boven 50 %%.",
+    "HHI (0–1), top-3 share and largest third-country share per stage":
+        "HHI (0–1), aandeel top-3 en aandeel van het grootste derde land per fase",
+    "Where the EU sources it": "Waar de EU het vandaan haalt",
+    "EU sourcing shares (fraction)": "Aandelen in de EU-aanvoer (fractie)",
+    "No EU sourcing data published.": "Geen gegevens over de EU-aanvoer gepubliceerd.",
+    "Timeline of export-control measures; the table below holds the same values.":
+        "Tijdlijn van exportbeperkingen; de tabel hieronder bevat dezelfde waarden.",
+    "Export-control measures affecting this material or its group":
+        "Exportbeperkingen voor deze grondstof of haar groep",
+    "No export controls recorded.": "Geen exportbeperkingen geregistreerd.",
+    "Sankey diagram from the material to its applications and NACE sectors; the table below holds the same values.":
+        "Sankeydiagram van de grondstof naar toepassingen en NACE-sectoren; de tabel hieronder bevat dezelfde waarden.",
+    "End-use shares (fraction) and EU value added of the sector":
+        "Aandelen per toepassing (fractie) en toegevoegde waarde van de sector in de EU",
+    "All materials of the EU 2023 assessment and the CRMA annexes. Choose a material for its profile.":
+        "Alle grondstoffen uit de EU-beoordeling 2023 en de bijlagen van de CRMA. Kies een grondstof voor het profiel.",
+    "EU criticality (supply risk and economic importance)": "EU-kritikaliteit (leveringsrisico en economisch belang)",
+    "critical if": "kritiek als",
+    "European Commission (2017), Methodology for establishing the EU list of critical raw materials, "
+    "doi:10.2873/769526; Blengini et al. (2017), EUR 28654, doi:10.2760/73303. Official values are always shown "
+    "next to recomputed and regional ones.":
+        "Europese Commissie (2017), Methodology for establishing the EU list of critical raw materials, "
+        "doi:10.2873/769526; Blengini e.a. (2017), EUR 28654, doi:10.2760/73303. Officiële waarden staan altijd "
+        "naast herberekende en regionale waarden.",
+    "Gemechu et al. (2015); Santillán-Saldivar et al. (2022); Koyamparambath et al. (2024). Instability g from WGI "
+    "Political Stability, rescaled to 0–1.":
+        "Gemechu e.a. (2015); Santillán-Saldivar e.a. (2022); Koyamparambath e.a. (2024). Instabiliteit g uit de "
+        "WGI-indicator Political Stability, herschaald naar 0–1.",
+    "Concentration and policy thresholds": "Concentratie en beleidsdrempels",
+    "HHI of producer shares per stage (0–1), top-3 share, the largest single third-country share against the CRMA "
+    "cap of 65 %% (Regulation (EU) 2024/1252, Art. 5(1)(b)) and the NZIA resilience trigger above 50 %% "
+    "(Regulation (EU) 2024/1735).":
+        "HHI van de productieaandelen per fase (0–1), aandeel top-3, het grootste aandeel van één derde land "
+        "tegenover de CRMA-grens van 65 %% (Verordening (EU) 2024/1252, art. 5, lid 1, onder b) en de "
+        "weerbaarheidsdrempel van 50 %% uit de NZIA (Verordening (EU) 2024/1735).",
+    "Stock-flow model": "Voorraad-stroommodel",
+    "Discretisation as in flodym 1.1.0 / ODYM (Pauliuk & Heeren 2020, J. Ind. Ecol. 24(3)); Monte Carlo over "
+    "deployment, material intensities, lifetimes, collection and recycling rates.":
+        "Discretisatie zoals in flodym 1.1.0 / ODYM (Pauliuk & Heeren 2020, J. Ind. Ecol. 24(3)); Monte Carlo over "
+        "uitrol, materiaalintensiteiten, levensduren, inzamel- en recyclingpercentages.",
+    "Not found": "Niet gevonden",
+    "Which critical raw materials matter, and how risky are they?":
+        "Welke kritieke grondstoffen doen ertoe, en hoe groot is het risico?",
+    "Supply risk and economic importance of the raw materials assessed by the European Commission, with their "
+    "status under the Critical Raw Materials Act.":
+        "Leveringsrisico en economisch belang van de grondstoffen die de Europese Commissie beoordeelde, met hun "
+        "status onder de Critical Raw Materials Act (CRMA).",
+    "Data as checked on": "Gegevens gecontroleerd op",
+    "Key messages": "Kernboodschappen",
+    "Risk matrix: economic importance × supply risk (EU 2023)":
+        "Risicomatrix: economisch belang × leveringsrisico (EU 2023)",
+    "Bubble chart of economic importance (horizontal) against supply risk (vertical); the data table below holds "
+    "the same values.": "Bellendiagram van economisch belang (horizontaal) tegen leveringsrisico (verticaal); de "
+    "tabel hieronder bevat dezelfde waarden.",
+    "Critical if EI ≥ 2.8 and SR ≥ 1.0 (dashed lines). Source: European Commission (2023), Study on the critical "
+    "raw materials for the EU.": "Kritiek als EI ≥ 2,8 en SR ≥ 1,0 (stippellijnen). Bron: Europese Commissie "
+    "(2023), Study on the critical raw materials for the EU.",
+    "Data table of the chart": "Gegevenstabel bij de grafiek",
+    "Every number in crm-radar cites one of these publications. Estimates are marked as assumptions, with a range "
+    "and a reason.": "Elk getal in crm-radar verwijst naar een van deze publicaties. Schattingen zijn gemarkeerd als "
+    "aanname, met bandbreedte en reden.",
+    "Publisher": "Uitgever",
+    "Title": "Titel",
+    "Year": "Jaar",
+    "Licence": "Licentie",
+    "yes": "ja",
+    "no": "nee",
+    "The Critical Raw Materials Act lists %(critical)d critical and %(strategic)d strategic raw materials.":
+        "De Critical Raw Materials Act noemt %(critical)d kritieke en %(strategic)d strategische grondstoffen.",
+    "Highest supply risk in the EU 2023 assessment: %(names)s.":
+        "Hoogste leveringsrisico in de EU-beoordeling van 2023: %(names)s.",
+    "Strategic although below the criticality thresholds: %(names)s.":
+        "Strategisch, hoewel onder de drempels voor kritikaliteit: %(names)s.",
+    "Unknown table": "Onbekende tabel",
+    "Unknown format": "Onbekend formaat",
+}
+NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
+
+
+def main() -> int:
+    po = polib.pofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.po"))
+    missing = []
+    for entry in po:
+        if entry.msgid_plural:
+            if entry.msgid in NL_PLURAL:
+                entry.msgstr_plural = dict(enumerate(NL_PLURAL[entry.msgid]))
+        elif entry.msgid in NL:
+            entry.msgstr = NL[entry.msgid]
+        if entry.msgid not in NL and entry.msgid not in NL_PLURAL and not (entry.msgstr or entry.msgstr_plural.get(0)):
+            missing.append(entry.msgid)
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po.metadata["Language"] = "nl"
+    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+    po.save()
+    po.save_as_mofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.mo"))
+    english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+    english.save_as_mofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.mo"))
+    for msgid in missing:
+        print(f"untranslated: {msgid!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""Web test fixtures: a test database (SQLite by default, PostgreSQL when DATABASE_URL is set) with the
+embedded data package loaded, and a real ``crmradar serve`` process for browser tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+_HOME: Path | None = None
+
+
+@pytest.fixture(scope="session")
+def web_home(tmp_path_factory) -> Path:
+    global _HOME
+    if _HOME is None:
+        _HOME = tmp_path_factory.mktemp("web-home")
+    return _HOME
+
+
+@pytest.fixture(scope="session")
+def django_db(web_home):
+    os.environ["CRMRADAR_HOME"] = str(web_home)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "crmradar.web.settings"
+    os.environ.pop("CRMRADAR_DATA", None)
+    import django
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    django.setup()
+    setup_test_environment()
+    from django.db import connection
+
+    test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    from crmradar.web.loading import ensure_loaded
+
+    ensure_loaded()
+    yield connection
+    connection.creation.destroy_test_db(test_name, verbosity=0)
+    teardown_test_environment()
+
+
+@pytest.fixture()
+def client(django_db):
+    from django.test import Client
+
+    return Client()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """A real ``crmradar serve`` (gunicorn) on a free port with its own home folder."""
+    home = tmp_path_factory.mktemp("serve-home")
+    port = _free_port()
+    env = dict(os.environ, CRMRADAR_HOME=str(home))
+    env.pop("CRMRADAR_DATA", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    log = open(home / "serve.log", "w")  # noqa: SIM115 - closed at teardown
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crmradar.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.terminate()
+        raise RuntimeError((home / "serve.log").read_text())
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()

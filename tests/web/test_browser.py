@@ -1,0 +1,97 @@
+"""End-to-end checks in Debian Chromium against a real ``crmradar serve``: charts render, language switch,
+no external requests, keyboard navigation, and axe-core accessibility (0 serious/critical violations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[1] / "assets" / "axe.min.js"
+PAGES = ["/", "/materials/", "/material/gallium/", "/material/lithium/", "/sources/", "/methods/", "/data/"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (.ci/run installs it)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    yield page
+    context.close()
+
+
+def test_overview_renders_bubble_chart_without_external_requests(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("#risk-chart .scatterlayer .point", timeout=15000)
+    points = page.locator("#risk-chart .scatterlayer .point").count()
+    assert points >= 60  # one marker per material with official 2023 SR and EI
+    external = [url for url in page.requests_seen if not url.startswith(server)]
+    assert external == []
+
+
+def test_material_profile_charts_and_map(page, server):
+    page.goto(server + "/en/material/gallium/")
+    page.wait_for_selector('[data-chart="producers"] .barlayer .point', timeout=15000)
+    page.wait_for_selector('[data-chart="producers-map"] .choroplethlocation', timeout=15000)
+    page.wait_for_selector('[data-chart="sankey"] .sankey-node', timeout=15000)
+    assert "Gallium" in page.locator("h1").inner_text()
+    assert [url for url in page.requests_seen if not url.startswith(server)] == []
+
+
+def test_language_switch(page, server):
+    page.goto(server + "/material/gallium/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(server + "/en/material/gallium/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Export controls").count() == 1
+
+
+def test_keyboard_navigation_reaches_skip_link_and_main(page, server):
+    page.goto(server + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "Direct naar de inhoud" in focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") in ("A", "SUMMARY", "DIV")
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_axe_reports_no_serious_or_critical_violations(browser, server, prefix):
+    context = browser.new_context(bypass_csp=True)  # axe is injected as a script; the site's CSP forbids that
+    page = context.new_page()
+    failures = {}
+    for path in PAGES:
+        page.goto(server + prefix + path)
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if bad:
+            failures[prefix + path] = bad
+    context.close()
+    assert failures == {}

@@ -1,0 +1,110 @@
+"""Pages, API and security headers through Django's test client, in Dutch and English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+PAGES = ["/", "/materials/", "/material/gallium/", "/sources/", "/methods/", "/data/"]
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_every_page_renders_without_inline_scripts(client, path, prefix):
+    response = client.get(prefix + path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert not INLINE_SCRIPT.search(html), INLINE_SCRIPT.search(html).group(0)
+    assert "https://cdn" not in html and "//unpkg" not in html
+    lang = "en" if prefix else "nl"
+    assert f'<html lang="{lang}"' in html
+
+
+def test_dutch_is_default_and_english_switch_works(client):
+    dutch = client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert "Kernboodschappen" in dutch and "Key messages" not in dutch
+    assert "Key messages" in english
+    assert "De Critical Raw Materials Act noemt 34 kritieke en 17 strategische grondstoffen." in dutch
+    assert 'href="/en/"' in dutch and 'href="/"' in english
+
+
+def test_material_profile_shows_china_gallium_processing_and_2023_control(client):
+    html = client.get("/en/material/gallium/").content.decode()
+    assert "cn_mofcom_2023_23" in html and "2023-08-01" in html
+    assert "0.938" in html  # China's share of global gallium processing, EC 2023 Appendix 7
+    assert "ec2023_crm_study" in html
+
+
+def test_material_accepts_dutch_names_and_unknown_gives_suggestions(client):
+    assert client.get("/material/kobalt/").status_code == 200
+    response = client.get("/material/galium/")
+    assert response.status_code == 404
+    assert "gallium" in response.content.decode()
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_api_materials_and_profile(client):
+    rows = client.get("/api/v1/materials", {"strategic": "true"}).json()
+    ids = {row["material_id"] for row in rows}
+    assert {"lithium", "gallium", "cobalt"} <= ids and "arsenic" not in ids
+    gallium = next(row for row in rows if row["material_id"] == "gallium")
+    assert gallium["supply_risk"] == pytest.approx(3.9) and gallium["economic_importance"] == pytest.approx(3.7)
+    profile = client.get("/api/v1/material/Ga").json()
+    assert profile["material_id"] == "gallium"
+    producers = next(b for b in profile["blocks"] if b["key"] == "producers")
+    china = [r for r in producers["rows"] if r["country_iso3"] == "CHN" and r["stage"] == "processing"]
+    assert china[0]["share"] == pytest.approx(0.938)
+
+
+def test_api_validation_errors_are_422_with_field_paths(client):
+    response = client.get("/api/v1/materials", {"critical": "maybe"})
+    assert response.status_code == 422
+    detail = response.json()["detail"][0]
+    assert detail["loc"] == ["query", "critical"]
+
+
+def test_openapi_and_docs_are_local(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/materials" in spec["paths"] and "/api/v1/material/{material_id}" in spec["paths"]
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "cdn" not in docs.lower()
+
+
+def test_data_downloads(client):
+    response = client.get("/data/download/csv/", {"table": "materials"})
+    assert response.status_code == 200 and response.content.startswith(b"id,name_en,name_nl")
+    assert client.get("/data/download/csv/", {"table": "nope"}).status_code == 404
+    archive = b"".join(client.get("/data/download/datapackage/").streaming_content)
+    assert archive[:2] == b"PK"
+
+
+def test_loading_is_idempotent(django_db):
+    from crmradar.web.loading import ensure_loaded
+    from crmradar.web.models import Material, PackageLoad, TableRow
+
+    load, created = ensure_loaded()
+    assert created is False
+    assert PackageLoad.objects.count() == 1
+    assert Material.objects.filter(load=load, material_id="gallium").exists()
+    assert TableRow.objects.filter(load=load, table="materials").count() == load.tables["materials"]
+
+
+def test_every_ui_string_has_a_dutch_translation():
+    polib = pytest.importorskip("polib")
+    from crmradar.web import settings
+
+    catalogue = polib.pofile(str(settings.BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
+    untranslated = [e.msgid for e in catalogue if not (e.msgstr or e.msgstr_plural)]
+    assert untranslated == []
+    assert catalogue.percent_translated() == 100
