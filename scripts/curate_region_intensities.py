@@ -283,7 +283,8 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        # no ';' in notes: frictionless sniffs the delimiter from the first lines and would pick it
+        writer.writerows({**r, "note": r["note"].replace("; ", ", ")} for r in rows)
     print(f"{len(rows)} rows, {len({r['material_id'] for r in rows})} materials -> {OUT}")
 
 

@@ -231,7 +231,8 @@ def write(name: str, fields: list[str], rows: list[dict]) -> None:
     with (DATA / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        # no ';' in notes: frictionless sniffs the delimiter from the first lines and would pick it
+        writer.writerows({**r, "note": r["note"].replace("; ", ", ")} for r in rows)
     print(f"{name}: {len(rows)} rows")
 
 
