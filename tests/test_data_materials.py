@@ -26,8 +26,19 @@ ANNEX_II_THRESHOLD_EXCEPTIONS = {
     "copper": (0.1, 4.0, "strategic raw material (Annex I (e)); listed although below the SR threshold"),
     "nickel": (0.5, 5.7, "strategic raw material (Annex I (l)); listed although below the SR threshold"),
 }
-# Annex II entries whose official 2023 SR/EI exist only at group level (members have no own row).
+# Annex II entries that name a group; the study assessed the group and each member.
 GROUP_LEVEL_ENTRIES = {"q": "hree", "r": "lree", "aa": "pgm"}
+# Per-element 2023 (SR, EI) of the 15 REEs and 5 PGMs as published in the summary results table of the EC 2023
+# final report (Annex 4 has only the groups). Typed here from the report values, independently of the CSV.
+MEMBERS_2023 = {
+    "dysprosium": (5.6, 7.8), "erbium": (5.6, 3.5), "europium": (5.6, 3.3), "gadolinium": (3.3, 3.3),
+    "holmium": (5.6, 3.2), "lutetium": (5.6, 5.0), "terbium": (4.9, 6.4), "thulium": (5.6, 3.2),
+    "ytterbium": (5.6, 3.2), "yttrium": (3.5, 2.9),
+    "cerium": (4.0, 4.9), "lanthanum": (3.5, 2.9), "neodymium": (4.5, 7.2), "praseodymium": (3.2, 7.0),
+    "samarium": (3.5, 7.7),
+    "iridium": (3.9, 6.4), "palladium": (1.5, 8.1), "platinum": (2.13, 6.9), "rhodium": (2.4, 8.6),
+    "ruthenium": (3.8, 5.5),
+}  # fmt: skip
 # Entry (c) covers aluminium and bauxite; the 2023 study merged them and stored SR/EI under aluminium.
 MERGED_ENTRIES = {"c": "aluminium"}
 
@@ -117,24 +128,46 @@ def test_every_strategic_raw_material_is_also_critical(materials):
 
 
 def test_2023_study_scope(materials, official_2023):
-    # 70 candidates: 67 individual materials and the groups HREE, LREE, PGM; 87 individual materials in all.
-    assert len(official_2023) == 70
+    # 70 candidates (67 individual materials + HREE, LREE, PGM) plus the 20 group members assessed one by one:
+    # 87 individual materials in all, each with its own official SR/EI row, and the 3 group rows.
+    assert len(official_2023) == 90
+    assert official_2023.index.is_unique
     assert official_2023[["supply_risk", "economic_importance"]].notna().all().all()
     assessed = materials.loc[materials["assessed_2023"] == "true"]
     assert (assessed["kind"] != "group").sum() == 87
     assert set(assessed.loc[assessed["kind"] == "group", "id"]) == {"hree", "lree", "pgm"}
-    groups_with_members = {"hree", "lree", "pgm"}
-    for material_id in official_2023.index:
-        row = materials.set_index("id").loc[material_id]
-        assert row["group_id"] not in groups_with_members, f"{material_id}: group members have no own 2023 row"
+    assert set(official_2023.index) == set(assessed["id"])
+    in_annex_4 = official_2023.loc[~official_2023.index.isin(list(MEMBERS_2023))]
+    assert len(in_annex_4) == 70
+
+
+def test_2023_group_members_as_published(materials, official_2023):
+    members = materials.loc[materials["group_id"].isin(["hree", "lree", "pgm"])].set_index("id")["group_id"]
+    assert set(members.index) == set(MEMBERS_2023)
+    for material_id, (sr, ei) in MEMBERS_2023.items():
+        row = official_2023.loc[material_id]
+        assert (row["supply_risk"], row["economic_importance"]) == (sr, ei), material_id
+        assert row["is_critical"], f"{material_id}: its group is on the 2023 list"
+        assert row["source_id"] == "ec2023_crm_study"
+        assert f"group {members[material_id].upper()}" in row["note"]
+    # A group's SR/EI aggregates its members, so it lies inside the members' range; a shifted or swapped
+    # transcription row would break this.
+    for group in ("hree", "lree", "pgm"):
+        rows = official_2023.loc[members.index[members == group]]
+        for column in ("supply_risk", "economic_importance"):
+            assert rows[column].min() <= official_2023.loc[group, column] <= rows[column].max(), (group, column)
 
 
 @pytest.mark.parametrize(("year", "size"), [(2011, 14), (2014, 20), (2017, 27), (2020, 30), (2023, 34)])
 def test_eu_list_sizes(official, year, size):
     listed = set(official.loc[(official["year"] == year) & official["is_critical"], "material_id"])
+    # The list names groups (HREE, LREE, PGM); their members carry is_critical too but are not list entries.
+    members = set(MEMBERS_2023)
+    count = len(listed - members)
     # 2011 listed the rare earths as one material; the history table carries it as hree and lree.
-    count = len(listed) - (1 if year == 2011 and {"hree", "lree"} <= listed else 0)
+    count -= 1 if year == 2011 and {"hree", "lree"} <= listed else 0
     assert count == size
+    assert not (listed & members) or year == 2023
 
 
 def test_2023_list_is_the_threshold_set_plus_strategic_exceptions(official_2023):
@@ -151,7 +184,7 @@ def test_annex_ii_materials_meet_the_2023_thresholds(entries, official_2023):
         assessed = [m for m in members if m in official_2023.index]
         assert assessed, f"Annex II ({entry.entry}) {entry.wording}: no official 2023 SR/EI"
         if entry.entry in GROUP_LEVEL_ENTRIES:
-            assert assessed == [GROUP_LEVEL_ENTRIES[entry.entry]]
+            assert assessed == members  # the group and every member have their own official row
         if entry.entry in MERGED_ENTRIES:
             assert assessed == [MERGED_ENTRIES[entry.entry]]
         for material_id in assessed:
@@ -252,6 +285,38 @@ def test_eol_rir_only_for_2023_with_factsheet(official):
     assert (with_rir["year"] == 2023).all()
     assert with_rir["eol_rir"].between(0, 1).all()
     assert with_rir["note"].str.contains("https://scrreen.eu/").all()
+
+
+def test_import_reliance_2023_at_the_reported_stage(official, official_2023):
+    # EU import reliance is published per stage; the table keeps the stage whose SR the study reports.
+    assert official.loc[official["year"] != 2023, "import_reliance"].eq("").all()
+    ir = pd.to_numeric(official_2023["import_reliance"].replace("", None))
+    assert ir.dropna().between(0, 1).all()
+    published = {
+        "gallium": 0.98, "natural_graphite": 0.99, "lithium": 1.0, "cobalt": 0.81, "magnesium": 1.0,
+        "neodymium": 0.8, "dysprosium": 1.0, "hree": 1.0, "platinum": 1.0, "copper": 0.48, "aggregates": 0.01,
+    }  # fmt: skip
+    assert ir[list(published)].to_dict() == published
+    # No import reliance is published at the reported (extraction) stage for these two.
+    assert ir[["beryllium", "niobium"]].isna().all()
+    assert ir.notna().sum() == 88
+    notes = official_2023.loc[ir.notna(), "note"]
+    assert notes.str.contains(r"(?:extraction|processing) stage \(stage of the reported SR\)").all()
+    assert "extraction stage" in notes["neodymium"] and "processing stage" in notes["dysprosium"]
+
+
+def test_import_reliance_matches_criticality_inputs(official_2023):
+    inputs = _read("criticality_inputs")
+    reported = inputs.loc[(inputs["parameter"] == "supply_risk_stage") & (inputs["is_reported_stage"] == "true")]
+    stage_of = reported.set_index("material_id")["stage"]
+    ir = inputs.loc[inputs["parameter"] == "import_reliance"].set_index(["material_id", "stage"])["value"]
+    checked = 0
+    for material_id, text in official_2023["import_reliance"].items():
+        if text == "" or material_id not in stage_of:
+            continue
+        assert float(text) == float(ir[(material_id, stage_of[material_id])]), material_id
+        checked += 1
+    assert checked >= 85
 
 
 def test_crma_benchmarks():
