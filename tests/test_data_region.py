@@ -18,6 +18,7 @@ import pytest
 import yaml
 from scipy import stats
 
+from crmradar import stockflow
 from crmradar.data.schema import EMBEDDED_PACKAGE
 from crmradar.data.validation import validate
 
@@ -153,6 +154,28 @@ def test_lifetime_parameters_match_their_distribution():
             assert float(row["value"]) == pytest.approx(float(row["mean"]))
         if row["low"] != "":
             assert float(row["low"]) <= float(row["value"]) <= float(row["high"])
+
+
+def lifetime_distribution(row: pd.Series):
+    """The crmradar.stockflow distribution a lifetimes row describes (Fixed takes its years from `mean`)."""
+    if row["distribution"] == "Weibull":
+        return stockflow.Weibull(float(row["shape"]), float(row["scale"]))
+    if row["distribution"] == "Fixed":
+        return stockflow.Fixed(float(row["mean"]))
+    kind = stockflow.Normal if row["distribution"] == "Normal" else stockflow.LogNormal
+    return kind(float(row["mean"]), float(row["std"]))
+
+
+def test_lifetimes_build_stockflow_distributions():
+    frame = table("lifetimes")
+    for _, row in frame.iterrows():
+        dist = lifetime_distribution(row)
+        assert float(dist.mean_lifetime()) == pytest.approx(float(row["value"]), rel=1e-5)  # 6 digits stored
+        if row["distribution"] == "Normal":
+            # flodym/ODYM Normal is not truncated: the share of negative lifetimes must be negligible
+            assert stats.norm.cdf(-float(row["mean"]) / float(row["std"])) < 1e-3, row["technology_id"]
+    pv_2020 = frame[(frame.technology_id == "solar_pv")].iloc[-1]
+    assert float(lifetime_distribution(pv_2020).survival(28.0)) == pytest.approx(0.5, abs=1e-4)  # T50 = 28 y
 
 
 def test_shares_sum_to_one_per_year(tech):
