@@ -81,36 +81,47 @@ def outflow_share_by_age(survival: np.ndarray) -> np.ndarray:
     return share
 
 
-def survival_matrix(
+def lower_triangle(n_years: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year-by-cohort pairs with ``cohort <= year``, packed row by row.
+
+    Returns ``(year, cohort, row_start)``: index arrays of length ``T (T + 1) / 2`` and the
+    position where each year's row begins (``row_start[t] = t (t + 1) / 2``), so the entries of
+    year ``t`` are ``row_start[t] .. row_start[t] + t`` and the diagonal is ``row_start[t] + t``.
+    """
+    year, cohort = np.tril_indices(n_years)
+    steps = np.arange(n_years)
+    return year, cohort, steps * (steps + 1) // 2
+
+
+def survival_triangle(
     lifetime: LifetimeDistribution,
     n_years: int,
     inflow_timing: str,
     parameters: dict[str, np.ndarray] | None = None,
 ) -> np.ndarray:
-    """Year-by-cohort survival factors ``sf[..., t, c] = S_c(t - c + offset)`` for ``t >= c``.
+    """Survival factors ``sf(t, c) = S_c(t - c + offset)`` for ``c <= t``, packed as in
+    :func:`lower_triangle`; shape ``(..., T (T + 1) / 2)``, dimensionless.
 
     Used when lifetime parameters vary by cohort (trailing parameter axis of length ``T``);
-    entries with ``t < c`` are 0. Shape ``(..., T, T)``, dimensionless.
+    only the ``c <= t`` half of the year-by-cohort table is evaluated and stored.
     """
-    offset = age_offset(inflow_timing)
-    years = np.arange(n_years, dtype=float)
-    ages = years[:, None] - years[None, :] + offset
+    year, cohort, _ = lower_triangle(n_years)
+    ages = (year - cohort) + age_offset(inflow_timing)
     values = lifetime.parameters if parameters is None else parameters
-    # parameters carry the cohort on their last axis; insert the year axis before it
-    by_cohort = {name: value[..., None, :] for name, value in values.items()}
-    matrix = lifetime.survival_function(ages, **by_cohort)
-    return np.where(ages >= offset, matrix, 0.0)
+    # prepare per cohort first, then spread over the (year, cohort) pairs
+    by_pair = {
+        name: value[..., cohort] if value.ndim and value.shape[-1] > 1 else value
+        for name, value in lifetime.prepare(values).items()
+    }
+    return lifetime.evaluate(ages, **by_pair)
 
 
-def outflow_share_matrix(survival: np.ndarray) -> np.ndarray:
-    """Year-by-cohort outflow shares from a survival matrix ``(..., T, T)``.
-
-    ``pdf[t, c] = sf[t-1, c] - sf[t, c]`` with ``sf[c-1, c] := 1`` [dimensionless].
-    """
-    previous = np.zeros_like(survival)
-    previous[..., 1:, :] = survival[..., :-1, :]
-    n_years = survival.shape[-1]
-    diagonal = np.arange(n_years)
-    previous[..., diagonal, diagonal] = 1.0
+def outflow_share_triangle(survival: np.ndarray, n_years: int) -> np.ndarray:
+    """Outflow shares ``pdf(t, c) = sf(t-1, c) - sf(t, c)`` with ``sf(c-1, c) := 1``, packed
+    like :func:`survival_triangle` [dimensionless]."""
+    year, cohort, row_start = lower_triangle(n_years)
+    previous = np.ones_like(survival)  # the diagonal (c == t) keeps sf(t-1, t) = 1
+    later = cohort < year
+    previous[..., later] = survival[..., row_start[year[later] - 1] + cohort[later]]
     previous -= survival
     return previous

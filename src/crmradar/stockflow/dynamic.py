@@ -14,7 +14,7 @@ with ``sf`` and ``pdf`` from :mod:`crmradar.stockflow.discretise`. Flows are per
 
 When the lifetime does not vary by cohort, ``sf(t, c) = s(t - c)`` and both sums are linear
 convolutions, computed with real FFTs of length >= 2T - 1 (no wrap-around). When it does
-vary by cohort, a year-by-cohort matrix is built per series. Leading axes (series, draws)
+vary by cohort, the ``c <= t`` half of the year-by-cohort table is evaluated per series. Leading axes (series, draws)
 are flattened and processed in chunks to bound memory.
 """
 
@@ -28,15 +28,17 @@ from scipy import fft
 
 from crmradar.stockflow.discretise import (
     age_offset,
+    lower_triangle,
     outflow_share_by_age,
-    outflow_share_matrix,
+    outflow_share_triangle,
     survival_by_age,
-    survival_matrix,
+    survival_triangle,
 )
 from crmradar.stockflow.lifetimes import LifetimeDistribution
 
 CHUNK_ELEMENTS = 1 << 20
-"""Default number of array elements (rows x years, or rows x years^2) per chunk (8 MB)."""
+"""Default number of array elements per chunk (8 MB): rows x T, or rows x T(T+1)/2 when the
+lifetime varies by cohort."""
 
 FFT_WORKERS = -1
 """Threads for scipy.fft (-1 = all cores); rows are transformed independently, so the result
@@ -132,7 +134,8 @@ def _layout(flow: np.ndarray, name: str, lifetime: LifetimeDistribution) -> _Lay
 def _chunks(layout: _Layout, chunk_size: int | None) -> list[slice]:
     rows = layout.flow.shape[0]
     if chunk_size is None:
-        per_row = layout.n_years * (layout.n_years if layout.cohort_varying else 1)
+        n_years = layout.n_years
+        per_row = n_years * (n_years + 1) // 2 if layout.cohort_varying else n_years
         chunk_size = max(1, CHUNK_ELEMENTS // per_row)
     if not isinstance(chunk_size, int | np.integer) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
@@ -169,9 +172,10 @@ def _outflow_from_balance(inflow: np.ndarray, stock: np.ndarray) -> np.ndarray:
     return outflow
 
 
-def _apply_matrix(matrix: np.ndarray, flow: np.ndarray) -> np.ndarray:
-    """``out[r, t] = sum_c matrix[r, t, c] * flow[r, c]``; ``matrix`` may be shared, shape (1, T, T)."""
-    return np.matmul(matrix, flow[..., None])[..., 0]
+def _sum_over_cohorts(shares: np.ndarray, flow: np.ndarray, n_years: int) -> np.ndarray:
+    """``out[r, t] = sum_{c<=t} shares[r, (t, c)] * flow[r, c]`` for packed year-by-cohort shares."""
+    _, cohort, row_start = lower_triangle(n_years)
+    return np.add.reduceat(shares * flow[..., cohort], row_start, axis=-1)
 
 
 def inflow_driven(
@@ -212,9 +216,9 @@ def inflow_driven(
     for rows in _chunks(layout, chunk_size):
         inflow_rows = layout.flow[rows]
         if layout.cohort_varying:
-            matrix = survival_matrix(lifetime, layout.n_years, inflow_timing, _chunk_parameters(layout, rows))
-            stock[rows] = _apply_matrix(matrix, inflow_rows)
-            outflow[rows] = _apply_matrix(outflow_share_matrix(matrix), inflow_rows)
+            survival = survival_triangle(lifetime, layout.n_years, inflow_timing, _chunk_parameters(layout, rows))
+            stock[rows] = _sum_over_cohorts(survival, inflow_rows, layout.n_years)
+            outflow[rows] = _outflow_from_balance(inflow_rows, stock[rows])
             continue
         survival = shared_survival
         if survival is None:
@@ -254,13 +258,16 @@ def _solve_inflow_by_age(stock: np.ndarray, survival: np.ndarray) -> np.ndarray:
     return inflow
 
 
-def _solve_inflow_by_cohort(stock: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    """Forward substitution for ``stock[t] = sum_{c<=t} inflow[c] * sf[t, c]`` (rows x T)."""
+def _solve_inflow_by_cohort(stock: np.ndarray, survival: np.ndarray) -> np.ndarray:
+    """Forward substitution for ``stock[t] = sum_{c<=t} inflow[c] * sf(t, c)`` with ``sf``
+    packed as in :func:`~crmradar.stockflow.discretise.lower_triangle` (rows x T)."""
     n_years = stock.shape[-1]
+    _, _, row_start = lower_triangle(n_years)
     inflow = np.empty_like(stock)
     for year in range(n_years):
-        earlier = np.einsum("rc,rc->r", matrix[:, year, :year], inflow[:, :year])
-        inflow[:, year] = (stock[:, year] - earlier) / matrix[:, year, year]
+        start = row_start[year]
+        earlier = np.einsum("rc,rc->r", survival[:, start : start + year], inflow[:, :year])
+        inflow[:, year] = (stock[:, year] - earlier) / survival[:, start + year]
     return inflow
 
 
@@ -302,13 +309,16 @@ def stock_driven(
         stock_rows = layout.flow[rows]
         parameters = _chunk_parameters(layout, rows)
         if layout.cohort_varying:
-            matrix = survival_matrix(lifetime, layout.n_years, inflow_timing, parameters)
-            matrix = np.broadcast_to(matrix, (stock_rows.shape[0],) + matrix.shape[-2:])
-            error = _first_year_survival_error(np.diagonal(matrix, axis1=-2, axis2=-1), inflow_timing)
+            survival = survival_triangle(lifetime, layout.n_years, inflow_timing, parameters)
+            survival = np.broadcast_to(survival, (stock_rows.shape[0], survival.shape[-1]))
+            _, _, row_start = lower_triangle(layout.n_years)
+            diagonal = survival[:, row_start + np.arange(layout.n_years)]
+            error = _first_year_survival_error(diagonal, inflow_timing)
             if error is not None:
                 raise error
-            inflow[rows] = _solve_inflow_by_cohort(stock_rows, matrix)
-            outflow[rows] = _apply_matrix(outflow_share_matrix(matrix), inflow[rows])
+            inflow[rows] = _solve_inflow_by_cohort(stock_rows, survival)
+            shares = outflow_share_triangle(survival, layout.n_years)
+            outflow[rows] = _sum_over_cohorts(shares, inflow[rows], layout.n_years)
             continue
         survival = survival_by_age(lifetime, layout.n_years, inflow_timing, parameters)
         error = _first_year_survival_error(survival[..., 0], inflow_timing)

@@ -66,9 +66,23 @@ class LifetimeDistribution(ABC):
         """Raise ValueError naming the offending parameter."""
 
     @staticmethod
+    def prepare(parameters: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Quantities :meth:`evaluate` needs (e.g. ``ln scale``), computed on the parameter arrays.
+
+        The engine calls this once per cohort and series, before spreading the result over
+        ages, so transcendental functions of the parameters are not repeated for every age.
+        """
+        return dict(parameters)
+
+    @staticmethod
     @abstractmethod
-    def survival_function(age: np.ndarray, **parameters: np.ndarray) -> np.ndarray:
+    def evaluate(age: np.ndarray, **prepared: np.ndarray) -> np.ndarray:
+        """Survival probability ``S(age)`` [dimensionless] from :meth:`prepare`'s output."""
+
+    @classmethod
+    def survival_function(cls, age: np.ndarray, **parameters: np.ndarray) -> np.ndarray:
         """Survival probability ``S(age)`` (dimensionless) for ``age`` in years."""
+        return cls.evaluate(age, **cls.prepare(parameters))
 
     @property
     def parameters(self) -> Mapping[str, np.ndarray]:
@@ -122,12 +136,16 @@ class Weibull(LifetimeDistribution):
         _require_positive(self._parameters, "scale", owner)
 
     @staticmethod
-    def survival_function(age: np.ndarray, shape: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    def prepare(parameters: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        return {"shape": parameters["shape"], "log_scale": np.log(parameters["scale"])}
+
+    @staticmethod
+    def evaluate(age: np.ndarray, shape: np.ndarray, log_scale: np.ndarray) -> np.ndarray:
         # (a / scale) ** shape as exp(shape * (ln a - ln scale)): the logs are taken on the small
         # age and parameter arrays, and two exp calls on the full grid are ~3x faster than pow
         with np.errstate(divide="ignore"):
             log_age = np.log(np.maximum(age, 0.0))
-        hazard = np.multiply(log_age - np.log(scale), shape)  # ln of cumulative hazard
+        hazard = np.multiply(log_age - log_scale, shape)  # ln of the cumulative hazard
         np.exp(hazard, out=hazard)
         np.negative(hazard, out=hazard)
         return np.exp(hazard, out=hazard)
@@ -161,7 +179,7 @@ class Normal(LifetimeDistribution):
         _require_positive(self._parameters, "std", owner)
 
     @staticmethod
-    def survival_function(age: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
+    def evaluate(age: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
         return ndtr((mean - age) / std)
 
     def mean_lifetime(self) -> np.ndarray:
@@ -192,11 +210,16 @@ class LogNormal(LifetimeDistribution):
         _require_positive(self._parameters, "std", owner)
 
     @staticmethod
-    def survival_function(age: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
-        mean_square = mean * mean
-        std_square = std * std
-        log_median = np.log(mean_square / np.sqrt(mean_square + std_square))
-        sigma = np.sqrt(np.log1p(std_square / mean_square))
+    def prepare(parameters: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        mean_square = parameters["mean"] * parameters["mean"]
+        std_square = parameters["std"] * parameters["std"]
+        return {
+            "log_median": np.log(mean_square / np.sqrt(mean_square + std_square)),
+            "sigma": np.sqrt(np.log1p(std_square / mean_square)),
+        }
+
+    @staticmethod
+    def evaluate(age: np.ndarray, log_median: np.ndarray, sigma: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore"):
             log_age = np.log(np.maximum(age, 0.0))
         return ndtr((log_median - log_age) / sigma)
@@ -223,7 +246,7 @@ class Fixed(LifetimeDistribution):
         _require_non_negative(self._parameters, "years", owner)
 
     @staticmethod
-    def survival_function(age: np.ndarray, years: np.ndarray) -> np.ndarray:
+    def evaluate(age: np.ndarray, years: np.ndarray) -> np.ndarray:
         return (age < years).astype(float)
 
     def mean_lifetime(self) -> np.ndarray:
