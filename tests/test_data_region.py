@@ -13,6 +13,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -175,7 +176,8 @@ def test_lifetimes_build_stockflow_distributions():
             # flodym/ODYM Normal is not truncated: the share of negative lifetimes must be negligible
             assert stats.norm.cdf(-float(row["mean"]) / float(row["std"])) < 1e-3, row["technology_id"]
     pv_2020 = frame[(frame.technology_id == "solar_pv")].iloc[-1]
-    assert float(lifetime_distribution(pv_2020).survival(28.0)) == pytest.approx(0.5, abs=1e-4)  # T50 = 28 y
+    survival = lifetime_distribution(pv_2020).survival(np.array([28.0, 33.0]))  # PV_ICE T50 = 28 y, T90 = 33 y
+    assert survival == pytest.approx([0.5, 0.1], abs=1e-4)
 
 
 def test_shares_sum_to_one_per_year(tech):
