@@ -40,9 +40,7 @@ EI_THRESHOLD = 2.8
 EI_SCALE = 10.0
 
 
-def governance_weighted_hhi(
-    shares: np.ndarray, wgi_scaled: np.ndarray, trade_parameter: np.ndarray | float = 1.0
-) -> np.ndarray:
+def governance_weighted_hhi(shares: np.ndarray, wgi_scaled: np.ndarray, t: np.ndarray | float = 1.0) -> np.ndarray:
     """Governance- and trade-weighted Herfindahl–Hirschman index ``sum_c S_c² · WGI_c · t_c``.
 
     Parameters
@@ -50,7 +48,9 @@ def governance_weighted_hhi(
     shares : supply shares as fractions (0–1), countries on the last axis.
     wgi_scaled : governance on the 0–10 scale
         (:func:`crmradar.methods.governance_scaling.wgi_to_eu_scale`), same shape or broadcastable.
-    trade_parameter : trade parameter ``t`` (dimensionless), broadcastable.
+    t : trade parameter (dimensionless), broadcastable: 0.8 where the EU has a trade agreement with the
+        country, 1 otherwise, above 1 for export restrictions (the 2023 study publishes t per country and
+        material in Appendix 7; values 1.1–1.5 occur).
 
     Returns
     -------
@@ -59,12 +59,12 @@ def governance_weighted_hhi(
     shares = np.asarray(shares, dtype=float)
     if np.any(shares < 0) or np.any(shares > 1 + 1e-9):
         raise ValueError("shares must be fractions in [0, 1] (not percent)")
-    return np.sum(shares**2 * np.asarray(wgi_scaled, dtype=float) * trade_parameter, axis=-1)
+    return np.sum(shares**2 * np.asarray(wgi_scaled, dtype=float) * t, axis=-1)
 
 
 def supply_risk(
-    hhi_global_supply: np.ndarray | float,
-    hhi_eu_sourcing: np.ndarray | float,
+    hhi_gs: np.ndarray | float,
+    hhi_eus: np.ndarray | float,
     import_reliance: np.ndarray | float,
     eol_rir: np.ndarray | float,
     si_sr: np.ndarray | float,
@@ -77,7 +77,7 @@ def supply_risk(
 
     Parameters
     ----------
-    hhi_global_supply, hhi_eu_sourcing : HHI_WGI,t of global supply and EU sourcing (dimensionless).
+    hhi_gs, hhi_eus : HHI_WGI,t of global supply and of EU sourcing (dimensionless).
     import_reliance : EU net import reliance IR, fraction 0–1.
     eol_rir : end-of-life recycling input rate, fraction 0–1.
     si_sr : substitution index for supply risk, dimensionless 0–1.
@@ -86,8 +86,8 @@ def supply_risk(
     -------
     SR, dimensionless (critical at ≥ 1.0).
     """
-    gs = np.asarray(hhi_global_supply, dtype=float)
-    eus = np.asarray(hhi_eu_sourcing, dtype=float)
+    gs = np.asarray(hhi_gs, dtype=float)
+    eus = np.asarray(hhi_eus, dtype=float)
     gs, eus = np.where(np.isnan(gs), eus, gs), np.where(np.isnan(eus), gs, eus)
     ir = np.asarray(import_reliance, dtype=float)
     # With identical concentrations the IR weights sum to one, so a missing IR must not spoil SR.
