@@ -185,6 +185,14 @@ def deployment() -> list[dict]:
           "reported", "Monitor Wind op Land 2018; provincial task 735.5 MW."),
         d("wind_onshore", "NL33", 2023, "installed_stock", 735.5, "MW", 600.0, 800.0, "rvo_monitor_wind_2018",
           "assumption", "RVO expected the 735.5 MW task to be reached in 2023; later monitors not retrieved."),
+        *[d("wind_onshore", "NL", y, "installed_stock", v, "MW", None, None, "cbs_hernieuwbare_energie_2023",
+            "reported", "provisional (**)" if y >= 2022 else "")
+          for y, v in ((2018, 3436.0), (2019, 3527.0), (2020, 4188.0), (2021, 5214.0), (2022, 6185.0),
+                       (2023, 6812.0))],
+        *[d("wind_offshore", "NL", y, "installed_stock", v, "MW", None, None, "cbs_hernieuwbare_energie_2023",
+            "reported", "All Dutch offshore wind, not only Maasvlakte landings." + (" Provisional (**)." if y >= 2022
+                                                                                    else ""))
+          for y, v in ((2020, 2460.0), (2022, 2570.0), (2023, 3978.0))],
         d("wind_offshore", "NL33", 2021, "connection_capacity", 700.0, "MW", None, None, "tennet_net_op_zee_hkz",
           "reported", "Hollandse Kust (zuid) Alpha, 220 kV export cables to Maasvlakte."),
         d("wind_offshore", "NL33", 2022, "connection_capacity", 1400.0, "MW", None, None, "tennet_net_op_zee_hkz",
