@@ -310,6 +310,12 @@ def test_stock_driven_rejects_zero_first_year_survival(lifetime, timing):
         stock_driven(np.ones(5), lifetime, timing)
 
 
+def test_stock_driven_rejects_vanishing_first_year_survival():
+    """Normal(0.1, 0.05), "middle": S(0.5) ~ 1e-15, the forward solve would blow up."""
+    with pytest.raises(ValueError, match="ill-conditioned"):
+        stock_driven(np.ones(5), Normal(0.1, 0.05), "middle")
+
+
 def test_inputs_are_not_modified():
     inflow = np.arange(10.0)
     scale = np.full(10, 4.0)

@@ -165,7 +165,8 @@ def _outflow_from_balance(inflow: np.ndarray, stock: np.ndarray) -> np.ndarray:
 
     For a cohort-independent lifetime this *is* the outflow-share convolution: the spectrum of
     ``pdf = delta_0 + shift(s) - s`` is ``1 + (z - 1) S(z)``, so ``pdf * inflow`` equals
-    ``inflow + shift(stock) - stock``; computing it this way saves two FFTs.
+    ``inflow + shift(stock) - stock``; computing it this way saves two FFTs. The same identity
+    holds cohort by cohort when the lifetime varies by cohort.
     """
     outflow = inflow - stock
     outflow[..., 1:] += stock[..., :-1]
@@ -197,7 +198,7 @@ def inflow_driven(
         Where in its year a cohort enters (see :mod:`crmradar.stockflow.discretise`).
     chunk_size : int, optional
         Number of series (flattened leading index) per chunk; default bounds each temporary
-        array to about 16 MB.
+        array to about 8 MB.
 
     Returns
     -------
@@ -235,14 +236,20 @@ def inflow_driven(
     )
 
 
-def _first_year_survival_error(first: np.ndarray, inflow_timing: str) -> ValueError | None:
-    if np.all(first > 0):
-        return None
-    return ValueError(
-        "lifetime gives zero survival at the end of the inflow year "
-        f"(S({age_offset(inflow_timing)}) = 0, e.g. Fixed years <= {age_offset(inflow_timing)}): "
-        "a stock-driven model cannot be solved; use a longer lifetime"
-    )
+def _check_first_year_survival(first: np.ndarray, inflow_timing: str) -> None:
+    """The stock-driven solve divides by ``sf(t, t) = S_t(offset)``: it must be clearly > 0."""
+    offset = age_offset(inflow_timing)
+    smallest = float(np.min(first, initial=1.0))
+    if smallest <= 0.0:
+        raise ValueError(
+            f"lifetime gives zero survival at the end of the inflow year (S({offset}) = 0, e.g. "
+            f"Fixed years <= {offset}): a stock-driven model cannot be solved; use a longer lifetime"
+        )
+    if smallest < 1e-12:
+        raise ValueError(
+            f"lifetime keeps only {smallest:.3g} of a cohort to the end of its inflow year "
+            f"(S({offset})): the stock-driven inflow would be ill-conditioned; check the lifetime"
+        )
 
 
 def _solve_inflow_by_age(stock: np.ndarray, survival: np.ndarray) -> np.ndarray:
@@ -313,17 +320,13 @@ def stock_driven(
             survival = np.broadcast_to(survival, (stock_rows.shape[0], survival.shape[-1]))
             _, _, row_start = lower_triangle(layout.n_years)
             diagonal = survival[:, row_start + np.arange(layout.n_years)]
-            error = _first_year_survival_error(diagonal, inflow_timing)
-            if error is not None:
-                raise error
+            _check_first_year_survival(diagonal, inflow_timing)
             inflow[rows] = _solve_inflow_by_cohort(stock_rows, survival)
             shares = outflow_share_triangle(survival, layout.n_years)
             outflow[rows] = _sum_over_cohorts(shares, inflow[rows], layout.n_years)
             continue
         survival = survival_by_age(lifetime, layout.n_years, inflow_timing, parameters)
-        error = _first_year_survival_error(survival[..., 0], inflow_timing)
-        if error is not None:
-            raise error
+        _check_first_year_survival(survival[..., 0], inflow_timing)
         inflow[rows] = _solve_inflow_by_age(stock_rows, survival)
         outflow[rows] = _convolve(inflow[rows], outflow_share_by_age(survival), layout.n_years)
     shape = layout.lead_shape + (layout.n_years,)
