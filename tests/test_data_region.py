@@ -184,8 +184,9 @@ def test_shares_sum_to_one_per_year(tech):
     frame = table("technology_shares")
     totals = frame.assign(v=number(frame, "value")).groupby(["technology_id", "scenario", "year"])["v"].sum()
     assert ((totals - 1).abs() < 1e-6).all(), totals[(totals - 1).abs() >= 1e-6]
-    for sub in set(frame["sub_technology_id"]):
+    for mixed, sub in set(zip(frame["technology_id"], frame["sub_technology_id"], strict=True)):
         assert tech.loc[sub, "kind"] == "sub_technology"
+        assert tech.loc[sub, "parent"] in {mixed, tech.loc[mixed, "parent"]}, (mixed, sub)
     # published reference: Degen et al. (2023) MIX scenario, LFP = 0.380 of new traction batteries in 2030
     lfp = frame[(frame.technology_id == "traction_battery") & (frame.scenario == "baseline")
                 & (frame.year == "2030") & (frame.sub_technology_id == "batt_lfp")]
@@ -276,7 +277,7 @@ def scenario_problems(name: str, doc: dict, tech: pd.DataFrame, source_ids: set[
             subs = {k: v for k, v in anchor.items() if k not in ("year", "source", "note")}
             if abs(sum(subs.values()) - 1) > 1e-6 or anchor["source"] not in source_ids:
                 problems.append(f"mix.{mixed}.shares[{i}]")
-            if not all(tech.loc[s, "parent"] == mixed for s in subs):
+            if not all(tech.loc[s, "parent"] in {mixed, tech.loc[mixed, "parent"]} for s in subs):
                 problems.append(f"mix.{mixed}.shares[{i}]: sub-technology of another parent")
     return problems
 
