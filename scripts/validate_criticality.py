@@ -30,8 +30,12 @@ TARGET = 0.8
 OUT = Path(__file__).resolve().parents[1] / "docs" / "validation.md"
 
 
-def stage_agreement(kb: data.KnowledgeBase, indicator: str, year: int) -> tuple[int, int]:
-    """How many published stage SRs are reproduced within 0.1 with a given WGI indicator and year."""
+def stage_agreement(
+    kb: data.KnowledgeBase, indicator: str, year: int, shares: pd.DataFrame | None = None
+) -> tuple[int, int]:
+    """How many published stage SRs are reproduced within 0.1 with a given WGI indicator and year
+    (and optionally a modified supply-share table, to test a method choice)."""
+    shares = kb.supply_shares if shares is None else shares
     table = kb.governance
     chosen = table.loc[(table["indicator"] == indicator) & (table["year"] == year)]
     estimate = chosen.set_index("country_iso3")["estimate"].astype(float)
@@ -39,7 +43,8 @@ def stage_agreement(kb: data.KnowledgeBase, indicator: str, year: int) -> tuple[
     stages, material = criticality_parameters(kb)
     stages = stages.assign(eol_rir=stages["material_id"].map(material["eol_rir"]),
                            si_sr=stages["material_id"].map(material["si_sr"]))
-    hhi = crit.governance_weighted_hhi_table(kb.supply_shares, scaled, missing_wgi=float(scaled.median()))
+    scaled = pd.concat([scaled, pd.Series({"ZZROW": float(scaled.median())})])
+    hhi = crit.governance_weighted_hhi_table(shares, scaled, missing_wgi=float(scaled.median()))
     result = crit.supply_risk_by_stage(hhi, stages)
     delta = (result["supply_risk"] - result["supply_risk_stage"]).dropna()
     return int((delta.abs() <= SR_TOLERANCE + 1e-9).sum()), int(delta.size)
@@ -62,6 +67,7 @@ def explain_sr(
     stages: pd.DataFrame,
     summary: pd.DataFrame,
     twins_by_stage: dict[tuple[str, str], list[str]],
+    supply_shares: pd.DataFrame,
 ) -> str:
     own = stages.loc[stages["material_id"] == material_id].set_index("stage")
     reasons = []
@@ -82,6 +88,9 @@ def explain_sr(
     if twins:
         reasons.append(f"its {reported} supply shares in the package are identical to those of {', '.join(twins)} "
                        "(group-level shares), so element-specific concentrations cannot be reproduced")
+    if isinstance(reported, str) and eu_mirrors_global(supply_shares, material_id, reported):
+        reasons.append(f"its EU-sourcing shares at the {reported} stage equal its global-supply shares in the "
+                       "package, which does not fit the study's import reliance (check the Appendix 7 transcription)")
     if isinstance(reported, str) and reported in own.index:
         stage = own.loc[reported]
         inputs = (f"HHI_GS {stage['hhi_gs']:.2f}, HHI_EUs {stage['hhi_eus']:.2f}, IR {stage['import_reliance']:.2f}, "
@@ -95,6 +104,17 @@ def explain_sr(
                            "comes from the concentrations (supply shares as transcribed, WGI 2022 instead of the "
                            "study's year)")
     return "; ".join(reasons)
+
+
+def eu_mirrors_global(supply_shares: pd.DataFrame, material_id: str, stage: str) -> bool:
+    """True when the EU-sourcing shares equal the global-supply shares within one percentage point."""
+    rows = supply_shares.loc[(supply_shares["material_id"] == material_id) & (supply_shares["stage"] == stage)]
+    wide = rows.pivot_table(index="country_iso3", columns="scope", values="share", aggfunc="sum")
+    if not {"eu_sourcing", "global_supply"} <= set(wide.columns):
+        return False
+    top = wide["global_supply"].idxmax()
+    return bool(abs(wide.loc[top, "global_supply"] - wide.loc[top].get("eu_sourcing", 0.0)) < 0.01 and
+                wide.loc[top, "global_supply"] > 0.5)
 
 
 def identical_share_sets(supply_shares: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
@@ -150,6 +170,16 @@ def build_report(kb: data.KnowledgeBase) -> str:
     sr_reported = (reported["supply_risk"] - result["official_supply_risk"].reindex(reported.index)).dropna()
     _, q_max = eu_value_added(kb)
     twins = identical_share_sets(kb.supply_shares)
+    variants = {
+        "t_pub": stage_agreement(kb, "mean6", GOVERNANCE_YEAR),
+        "t_one": stage_agreement(kb, "mean6", GOVERNANCE_YEAR, kb.supply_shares.assign(trade_parameter_t=1.0)),
+        "row_out": stage_agreement(kb, "mean6", GOVERNANCE_YEAR),
+        "row_in": stage_agreement(
+            kb, "mean6", GOVERNANCE_YEAR,
+            kb.supply_shares.assign(country_iso3=kb.supply_shares["country_iso3"].replace({"ROW": "ZZROW"})),
+        ),
+    }
+    variant_text = {key: f"{ok}/{n}" for key, (ok, n) in variants.items()}
     lines = [
         "# Validation: EU criticality 2023, official versus recomputed",
         "",
@@ -167,10 +197,19 @@ def build_report(kb: data.KnowledgeBase) -> str:
         + ". The mean of six fits far better than Political Stability alone, so the study used the mean of six.",
         "- **Shares as fractions** (HHI 0–1) with WGI 0–10 and the published trade parameter t per country "
         "(0.8 EU trade agreement, 1 none, 1.1–1.5 export restrictions): HHI_WGI,t then ranges 0–10 and SR needs no "
-        "further scaling (a monopoly of a country with scaled WGI 5.6 and SI_SR 1 gives SR 5.6, as for HREEs).",
+        "further scaling (a monopoly of a country with scaled WGI 5.6 and SI_SR 1 gives SR 5.6, as for HREEs). "
+        f"Stage SRs within 0.1 with t as published: {variant_text['t_pub']}; with t = 1 everywhere: "
+        f"{variant_text['t_one']}.",
+        "- **Sources of the formula**: EC (2017) guidelines and Blengini et al. (2017) as cited in the module; "
+        "the guideline PDF itself was not reachable with this build's search tools, so the scaling choices above "
+        "were fixed by the fit to the 2023 published stage values and cross-read against the open implementation "
+        "`meyerdata/CritMAT` (`critmat/calculations/supply_risk_eu.py`, `hhi_wgi_tp.py`: shares in percent /10 000, "
+        "WGI mean of six rescaled by (mean − 2.5)·(−2)) — same formula, independent code.",
         f"- **Q_max** = largest EU manufacturing division (C28, EUR {q_max:,.0f} million): aggregates "
         "(100 % C23, EUR 64 990 million, SI_EI 1.0) gives 10·64 990/204 200 = 3.18 → official 3.2.",
-        "- **Rest of world** rows (`ROW`) are left out of the HHI (many small producers, negligible squares).",
+        "- **Rest of world** rows (`ROW`) are left out of the HHI (many small producers, negligible squares). "
+        f"Stage SRs within 0.1 without ROW: {variant_text['row_out']}; with ROW as one country of median WGI: "
+        f"{variant_text['row_in']}.",
         "- **Bottleneck**: material SR = highest SR over the stages the study assessed.",
         "",
         "## Result",
@@ -194,7 +233,7 @@ def build_report(kb: data.KnowledgeBase) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for material_id, row in sr.sort_index().iterrows():
-        why = "" if row["ok"] else explain_sr(material_id, row, stages, summary, twins)
+        why = "" if row["ok"] else explain_sr(material_id, row, stages, summary, twins, kb.supply_shares)
         lines.append(f"| {material_id} | {row['official_supply_risk']:.2f} | {row['supply_risk']:.2f} | "
                      f"{row['delta_supply_risk']:+.2f} | {row.get('reported_stage', '')} | "
                      f"{'yes' if row['ok'] else '**no**'} | {why} |")
