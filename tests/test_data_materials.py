@@ -1,7 +1,8 @@
 """The materials, criticality_official, crma_annex_entries and crma_benchmarks tables of the embedded package.
 
 Reference values come from the publications themselves: Regulation (EU) 2024/1252 (Annex I/II, Art. 5), the EC
-2023 CRM study (70 candidates = 67 materials + 3 groups, 87 individual materials) and the EU list sizes of 2011,
+2023 CRM study (70 candidates = 67 materials + 3 groups, 87 individual materials; per-element SR/EI of the 15 REEs
+and 5 PGMs from its summary results table) and the EU list sizes of 2011,
 2014, 2017, 2020 and 2023 (14, 20, 27, 30, 34), which the Commission communications state independently of the
 per-material tables checked here.
 """
