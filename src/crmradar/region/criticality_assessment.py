@@ -87,9 +87,9 @@ def official_values(kb: KnowledgeBase, year: int = ASSESSMENT_YEAR) -> pd.DataFr
     summary = material[["supply_risk", "economic_importance"]].rename(
         columns={"supply_risk": "official_supply_risk", "economic_importance": "official_economic_importance"}
     )
-    extra = summary.loc[~summary.index.isin(frame.dropna(how="all").index)].assign(official_source="criticality_inputs")
-    frame = pd.concat([frame.dropna(subset=["official_supply_risk", "official_economic_importance"], how="all"), extra])
-    return frame
+    listed = frame.dropna(subset=["official_supply_risk", "official_economic_importance"], how="all")
+    extra = summary.loc[~summary.index.isin(listed.index)].assign(official_source="criticality_inputs")
+    return pd.concat([listed, extra])
 
 
 def eu_value_added(kb: KnowledgeBase) -> tuple[pd.Series, float]:
