@@ -30,7 +30,8 @@ ANNEX_II_THRESHOLD_EXCEPTIONS = {
 # Annex II entries that name a group; the study assessed the group and each member.
 GROUP_LEVEL_ENTRIES = {"q": "hree", "r": "lree", "aa": "pgm"}
 # Per-element 2023 (SR, EI) of the 15 REEs and 5 PGMs as published in the summary results table of the EC 2023
-# final report (Annex 4 has only the groups). Typed here from the report values, independently of the CSV.
+# final report (Annex 4 has only the groups), as read from its transcription (see curation note); kept here apart
+# from the CSV so that a changed or dropped row fails.
 MEMBERS_2023 = {
     "dysprosium": (5.6, 7.8), "erbium": (5.6, 3.5), "europium": (5.6, 3.3), "gadolinium": (3.3, 3.3),
     "holmium": (5.6, 3.2), "lutetium": (5.6, 5.0), "terbium": (4.9, 6.4), "thulium": (5.6, 3.2),
