@@ -16,7 +16,7 @@ from crmradar.commands._common import OutputFormat, console, emit, error_console
 from crmradar.region.criticality_assessment import regional_assessment
 from crmradar.region.economic_importance import RegionalDataError, read_value_added_csv
 
-COLUMNS = {
+TABLE_COLUMNS = {
     "economic_importance_region": "EI region",
     "supply_risk": "SR (recomputed)",
     "p_critical_region": "P(critical) region",
@@ -27,6 +27,13 @@ COLUMNS = {
     "p_critical_eu": "P(critical) EU",
     "critical_official": "EU critical",
 }
+# csv/json carry every probability; the Rich table keeps to what fits on a screen.
+DATA_COLUMNS = [
+    "economic_importance_region", "supply_risk", "critical_region", "p_supply_risk",
+    "p_economic_importance_region", "p_critical_region", "driving_sectors", "missing_sectors",
+    "official_supply_risk", "official_economic_importance", "eu_economic_importance",
+    "p_economic_importance_eu", "p_critical_eu", "critical_official", "critical_recomputed",
+]
 
 
 def risk_command(
@@ -62,7 +69,7 @@ def risk_command(
             highlight=False,
         )
     view = result if show_all or note else result.loc[result["critical_region"]]
-    view = view.reset_index()[["material_id", *COLUMNS]]
+    view = view.reset_index()
     metadata = {
         "region": region,
         "region_year": result.attrs.get("region_year"),
@@ -77,9 +84,9 @@ def risk_command(
         "note": note,
     }
     if fmt is not OutputFormat.table:
-        emit(view, fmt, metadata=metadata)
+        emit(view[["material_id", *DATA_COLUMNS]], fmt, metadata=metadata)
         return
-    shown = view.rename(columns=COLUMNS)
+    shown = view[["material_id", *TABLE_COLUMNS]].rename(columns=TABLE_COLUMNS)
     shown["EU critical"] = shown["EU critical"].map({True: "yes", False: "no"})
     title = f"Critical raw materials for {region} ({len(shown)} of {len(result)} assessed)"
     emit(shown, fmt, title=title)

@@ -189,7 +189,8 @@ def regional_assessment(
     result["missing_sectors"] = regional["missing_sectors"]
     result["supply_risk"] = eu["supply_risk"]
     result["critical_region"] = crit.is_critical(result["supply_risk"], result["economic_importance_region"])
-    for column in ("p_supply_risk", "p_economic_importance_region", "p_critical_region", "p_critical_eu"):
+    for column in ("p_supply_risk", "p_economic_importance_region", "p_critical_region",
+                   "p_economic_importance_eu", "p_critical_eu"):
         result[column] = probabilities[column]
     for column in ("economic_importance", "official_supply_risk", "official_economic_importance",
                    "critical_official", "critical_recomputed"):
