@@ -70,7 +70,8 @@ FACILITIES = [
          name="Umicore Hoboken battery recycling", operator="Umicore", plant_type="battery_refining",
          capacity_t_per_year=7000, capacity_measure="input",
          capacity_basis="Li-ion batteries and battery production scrap, gross weight",
-         output_material_ids="cobalt|nickel|copper|lithium", outputs="Co, Ni, Cu (battery grade); Li recovery from 2022",
+         output_material_ids="cobalt|nickel|copper|lithium",
+         outputs="Co, Ni, Cu (battery grade); Li recovery from 2022",
          country_iso3="BEL", location="Hoboken (Antwerp)", catchment="be", status="existing",
          status_date="2022-02-14", source_id="umicore_2022_battery_recycling", quality="reported",
          note="Ultra-high-temperature smelting plus hydrometallurgy; operating since 2011."),
@@ -150,7 +151,8 @@ FACILITIES = [
          output_material_ids="aluminium|copper|lithium|nickel|cobalt|manganese",
          outputs="black mass, aluminium, copper, plastics", country_iso3="NOR", location="Fredrikstad",
          catchment="other", status="existing", status_date="2022-05", source_id="hydrovolt_2022_operations",
-         quality="reported", note="Context plant outside the EU. Ownership after Northvolt's 2025 bankruptcy not verified."),
+         quality="reported",
+         note="Context plant outside the EU. Ownership after Northvolt's 2025 bankruptcy not verified."),
     dict(facility_id="heraeus_bitterfeld", input_stream="permanent_magnets", name="Heraeus Remloy Bitterfeld",
          operator="Heraeus Remloy", plant_type="magnet_recycling", capacity_t_per_year=600, high=1200,
          capacity_measure="output", capacity_basis="recycled rare-earth magnet powders (output)",
@@ -293,7 +295,7 @@ PRICES = [
 ]
 PRICE_NOTES = {
     "aluminium": "U.S. market price includes the Midwest premium and 2025 U.S. tariffs; not an LME price.",
-    "natural_graphite": "Price row read from the parsed salient table (flake import unit value); check against the PDF.",
+    "natural_graphite": "Price row read from the parsed salient table (flake import unit value); check the PDF.",
     "silicon_metal": "2025 value is the January–October mean per the chapter footnote for Platts import prices.",
     "manganese": "1 metric ton unit (mtu) = 10 kg contained Mn.",
     "lithium": "Price per kg of lithium carbonate (LCE), not per kg of contained Li (Li = 18.8 % of Li2CO3).",

@@ -1,0 +1,1 @@
+"""Scenario analysis: CRMA benchmark calculator, project portfolios and the recycling facility register."""
