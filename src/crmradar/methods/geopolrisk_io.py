@@ -89,7 +89,7 @@ def read_input(
     if not path.is_file():
         raise GeoPolRiskInputError(f"{name}: file not found")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
         raise GeoPolRiskInputError(f"{name}: file is empty (expected header {','.join(spec['columns'])})") from None
     except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
