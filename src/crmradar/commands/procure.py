@@ -29,11 +29,19 @@ EXAMPLE_STEM = "provincie_inkoop_voorbeeld"
 ILLUSTRATIVE = "ILLUSTRATIEF — geen echte inkoopgegevens"
 
 
+_KNOWLEDGE: dict[str, tuple] = {}
+
+
 def _knowledge():
+    """Procurement knowledge of the active package, rebuilt only when the package changes."""
     from crmradar import data
     from crmradar.procurement import build_knowledge
 
-    return build_knowledge(data.load())
+    kb = data.load()
+    cached = _KNOWLEDGE.get("active")
+    if cached is None or cached[0] is not kb:
+        _KNOWLEDGE["active"] = (kb, build_knowledge(kb))
+    return _KNOWLEDGE["active"][1]
 
 
 def _print_issues(issues: pd.DataFrame, limit: int = 30) -> None:
