@@ -134,6 +134,9 @@ CONSUMPTION = [
      "Assumption: KU Leuven's 0.8 Mt lithium in 2050 = 35 times today gives 22.9 kt; the report does not say "
      "whether this is Li content or lithium carbonate equivalent. As LCE it is 22.9/5.323 = 4.3 kt Li, which "
      "fits an EU import reliance of 81–100 %; value = 4.3 kt Li, high = 22.9 kt if the figure were Li content."),
+    ("i", 1.2e6 * 0.19, None, None, "t Mg", "eurometaux_2021_magnesium", "derived",
+     "Europe's share of about 19 % of the world's 1.2 Mt annual magnesium demand (industry statement, Oct 2021); "
+     "'Europe' is wider than the EU27."),
     ("k", 100000, None, None, "t C (natural graphite)", "ecga_graphite", "derived",
      "EU imports of about 100,000 t/yr of natural graphite taken as consumption because EU import reliance at "
      "extraction is 0.99 (EC 2023)."),

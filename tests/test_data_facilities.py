@@ -125,6 +125,7 @@ def test_crma_consumption_derivations(kb):
     assert consumption.loc["cobalt", "value"] == float(f"{60000 / 3.3:.3g}") == 18200
     assert consumption.loc["copper", "value"] == float(f"{1.5e6 / 0.35:.3g}")
     assert consumption.loc["nickel", "value"] == 400000
+    assert consumption.loc["magnesium", "value"] == pytest.approx(1.2e6 * 0.19)  # Europe ~19 % of world demand
     assert consumption.loc["gallium", ["value", "low", "high"]].tolist() == [42.5, 40, 45]
     assert (consumption["low"].dropna() <= consumption.loc[consumption["low"].notna(), "value"]).all()
     assert (consumption["high"].dropna() >= consumption.loc[consumption["high"].notna(), "value"]).all()
