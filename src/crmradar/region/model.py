@@ -1,20 +1,22 @@
 """Regional CRM demand, in-use stock and end-of-life model with Monte Carlo (methods.md §4–5).
 
-For technology k (PV, wind, EV …), sub-technology j (c-Si, NMC811 …) and material m:
+For technology k (PV segment, wind, car …), material m and model year t:
 
-    units_inflow[k, t]   = deployment (new units) or, for stock-driven technologies,
-                           the inflow that keeps the installed base on its trajectory (stock_driven)
-    content_inflow[k,m,t] = units_inflow[k,t] · Σ_j share[j,t] · intensity[j,m,t]       (kg)
-    stock, eol            = inflow_driven(content_inflow, lifetime_k)                  (kg, kg/yr)
-    recoverable[k,m,t]    = eol[k,m,t] · collection_rate[k,t] · recycling_efficiency[k,m,t]
-    primary_demand        = max(demand − recoverable, 0)   (assumes regional recovered material
-                                                            substitutes primary supply one-for-one)
-    secondary_share       = recoverable / demand
+    units[k, t]         = deployment series (interpolated scenario anchors, × a driver for per-capita items);
+                          stock-driven technologies: the inflow that keeps the installed base on its path
+    content[k, m, t]    = Σ_r∈(k, m) share_r[t] · size_c(r) · intensity_i(r)[t]       kg per unit put in use
+                          (r: a sub-technology of a mix, e.g. NMC811 in the car's battery; size: kWh per car)
+    demand[k, m, t]     = units[k, t] · content[k, m, t]                                kg/yr
+    stock, end_of_life  = inflow_driven(demand, lifetime_k)                             kg, kg/yr
+    recoverable         = end_of_life · collection_rate[k, t] · recycling_efficiency[k, m, t]
+    primary_demand      = max(Σ_k demand − Σ_k recoverable, 0)   (recovered material assumed to replace
+                                                                  primary material one-for-one in the region)
 
-Uncertain inputs are triangular (low, mode, high) and sampled with one quantile per draw and input
-(comonotonic over years: a level uncertainty, not year-to-year noise). All quantiles are drawn up
-front from one seed, so the result does not depend on the chunk size and a lever run can reuse the
-baseline's random numbers.
+Uncertain inputs are triangular (low, mode, high). Each scenario anchor, material intensity, component
+size, lifetime and rate gets one quantile per draw (an intensity is the same for every technology using
+that sub-technology in one draw). All quantiles come from one seeded block, so results do not depend on
+the chunk size, grow linearly in cost with the draws, and a lever run can reuse the baseline's numbers
+(common random numbers).
 """
 
 from __future__ import annotations
@@ -24,48 +26,59 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from crmradar.methods.sampling import Triangular, uniform_block
-from crmradar.stockflow import Fixed, LogNormal, Normal, Weibull, inflow_driven, stock_driven
+from crmradar.stockflow import Fixed, LogNormal, Normal, Weibull
+from crmradar.stockflow.discretise import lower_triangle, survival_triangle
 
-LIFETIME_KINDS = {"weibull": Weibull, "normal": Normal, "lognormal": LogNormal, "fixed": Fixed}
 METRICS = ("demand", "primary_demand", "in_use_stock", "end_of_life", "recoverable")
+PAIR_METRICS = ("demand", "in_use_stock", "end_of_life", "recoverable")
+LIFETIME_STRATA = 32
 
 
 @dataclass(frozen=True)
 class RegionModelSpec:
-    """Numeric inputs of the regional model (built from a scenario and the data package).
+    """Numeric inputs (built from a scenario and the data package by :mod:`crmradar.region.build`).
 
-    Shapes: K technologies, J sub-technologies, M materials, T model years, R intensity entries
-    (sub-technology × material pairs with a non-zero intensity), Q technology × material pairs.
+    Shapes: T model years, K technologies, A scenario anchors, M materials, I intensity series
+    (sub-technology × material), R recipe entries, C component sizes, Q technology × material pairs.
     """
 
-    years: np.ndarray  # (T,) calendar years, may start before the reporting window
+    years: np.ndarray  # (T,)
     technologies: tuple[str, ...]  # (K,)
-    deployment: Triangular  # (K, T) units (MW, vehicles, kWh …) per year or installed
-    deployment_is_stock: np.ndarray  # (K,) bool: True = installed base, solve stock-driven
-    subtechnologies: tuple[str, ...]  # (J,)
-    subtech_parent: np.ndarray  # (J,) int index into technologies
-    subtech_share: np.ndarray  # (J, T) market share within the parent, sums to 1 per parent
+    deployment_unit: tuple[str, ...]  # (K,)
+    deployment_is_stock: np.ndarray  # (K,) bool
+    anchors: Triangular  # (A,)
+    anchor_weights: np.ndarray  # (A, K, T) linear interpolation of anchors into the deployment series
+    driver_weights: np.ndarray  # (A, K, T) interpolation of driver anchors (population), zero if none
+    driver_base: np.ndarray  # (K, T) 1 where a technology has no driver, else 0
     materials: tuple[str, ...]  # (M,)
-    intensity_subtech: np.ndarray  # (R,) int index into subtechnologies
-    intensity_material: np.ndarray  # (R,) int index into materials
-    intensity: Triangular  # (R, T) kg material per unit of deployment, by cohort year
+    intensity: Triangular  # (I, Y) kg material per unit of the sub-technology (kWh, MW, unit, kg) at knot years
+    intensity_knots: np.ndarray  # (Y, T) linear interpolation from knot years to model years
+    intensity_material: np.ndarray  # (I,) index into materials
+    entry_technology: np.ndarray  # (R,) index into technologies
+    entry_intensity: np.ndarray  # (R,) index into intensity series
+    entry_component: np.ndarray  # (R,) index into component sizes, -1 when the entry has no size factor
+    entry_share: np.ndarray  # (R, T) share of the sub-technology in its mix
+    component_size: Triangular  # (C,) e.g. kWh of battery per car
     lifetime_kind: tuple[str, ...]  # (K,) weibull | normal | lognormal | fixed
-    lifetime_a: Triangular  # (K,) weibull shape | normal/lognormal mean | fixed years
-    lifetime_b: Triangular  # (K,) weibull scale | normal/lognormal std | unused
-    collection_rate: Triangular  # (K, T) fraction of end-of-life units collected
-    recycling_efficiency: Triangular  # (K, M, T) fraction of collected content recovered
-    deployment_unit: tuple[str, ...] = ()
-
-    @property
-    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
-        """(technology index, material index) of every technology × material pair with content."""
-        tech_of_entry = self.subtech_parent[self.intensity_subtech]
-        codes = np.unique(tech_of_entry * len(self.materials) + self.intensity_material)
-        return codes // len(self.materials), codes % len(self.materials)
+    lifetime_a: np.ndarray  # (K, T) by cohort: weibull shape | mean | years
+    lifetime_b: np.ndarray  # (K, T) by cohort: weibull scale | std | unused
+    lifetime_scale: Triangular  # (K,) multiplies the time parameters (scale, mean, std, years)
+    collection_rate: Triangular  # (K, T)
+    pair_technology: np.ndarray  # (Q,)
+    pair_material: np.ndarray  # (Q,)
+    recycling_efficiency: Triangular  # (Q, Y2) at knot years
+    recycling_knots: np.ndarray  # (Y2, T)
+    metadata: dict = field(default_factory=dict)
 
     def n_uniforms(self) -> int:
-        k, q = len(self.technologies), len(self.pairs[0])
-        return k + len(self.intensity_subtech) + 2 * k + k + q
+        k = len(self.technologies)
+        return (
+            len(self.anchors.mode)
+            + len(self.intensity_material)
+            + len(self.component_size.mode)
+            + 2 * k
+            + len(self.pair_technology)
+        )
 
 
 @dataclass
@@ -78,105 +91,151 @@ class RegionResult:
     pair_technology: np.ndarray
     pair_material: np.ndarray
     by_material: dict[str, np.ndarray]  # metric → (D, M, Tr)
-    by_pair: dict[str, np.ndarray] = field(default_factory=dict)  # metric → (D, Q, Tr), float32
-    mass_balance_error: float = 0.0
-    draws: int = 0
-    seed: int = 0
+    by_pair: dict[str, np.ndarray]  # metric → (D, Q, Tr), float32
+    units_inflow: np.ndarray  # (D, K, Tr) units put in use per year
+    mass_balance_error: float
+    draws: int
+    seed: int
 
 
-def _sample_spec(spec: RegionModelSpec, u: np.ndarray) -> dict[str, np.ndarray]:
-    """Turn a (D, n_uniforms) block of quantiles into sampled input arrays."""
-    k = len(spec.technologies)
-    r = len(spec.intensity_subtech)
-    pair_tech, pair_mat = spec.pairs
-    cuts = np.cumsum([k, r, k, k, k])
-    u_deploy, u_int, u_la, u_lb, u_coll, u_rec = np.split(u, cuts, axis=1)
-    return {
-        "deployment": spec.deployment.ppf(u_deploy[:, :, None]),  # (D, K, T)
-        "intensity": spec.intensity.ppf(u_int[:, :, None]),  # (D, R, T)
-        "lifetime_a": spec.lifetime_a.ppf(u_la),  # (D, K)
-        "lifetime_b": spec.lifetime_b.ppf(u_lb),  # (D, K)
-        "collection": spec.collection_rate.ppf(u_coll[:, :, None]),  # (D, K, T)
-        "recycling": Triangular(
-            spec.recycling_efficiency.low[pair_tech, pair_mat],
-            spec.recycling_efficiency.mode[pair_tech, pair_mat],
-            spec.recycling_efficiency.high[pair_tech, pair_mat],
-        ).ppf(u_rec[:, :, None]),  # (D, Q, T)
-    }
-
-
-def _lifetime(kind: str, a: np.ndarray, b: np.ndarray):
+def _lifetime(kind: str, a: np.ndarray, b: np.ndarray, scale: np.ndarray):
     if kind == "weibull":
-        return Weibull(shape=a, scale=b)
+        return Weibull(shape=a, scale=b * scale)
     if kind == "normal":
-        return Normal(mean=a, std=b)
+        return Normal(mean=a * scale, std=b * scale)
     if kind == "lognormal":
-        return LogNormal(mean=a, std=b)
+        return LogNormal(mean=a * scale, std=b * scale)
     if kind == "fixed":
-        return Fixed(years=a)
-    raise ValueError(f"unknown lifetime kind {kind!r}; use one of {sorted(LIFETIME_KINDS)}")
+        return Fixed(years=a * scale)
+    raise ValueError(f"unknown lifetime kind {kind!r}")
 
 
-def _units_inflow(spec: RegionModelSpec, sample: dict[str, np.ndarray]) -> np.ndarray:
-    """New units per year (D, K, T); stock-driven technologies are solved from their installed base."""
-    inflow = sample["deployment"].copy()
-    for kind in sorted(set(spec.lifetime_kind)):
-        selected = [
-            i for i, name in enumerate(spec.lifetime_kind) if name == kind and spec.deployment_is_stock[i]
+def _split(spec: RegionModelSpec, u: np.ndarray) -> dict[str, np.ndarray]:
+    k = len(spec.technologies)
+    sizes = [len(spec.anchors.mode), len(spec.intensity_material), len(spec.component_size.mode), k, k]
+    parts = np.split(u, np.cumsum(sizes), axis=1)
+    names = ("anchors", "intensity", "component", "lifetime", "collection", "recycling")
+    return dict(zip(names, parts, strict=True))
+
+
+def _survival_matrix(kind: str, a: np.ndarray, b: np.ndarray, scale: float, n_years: int) -> np.ndarray:
+    """(T, T) survival factors sf[t, c] of the engine's discretisation (inflow in the middle of the year)."""
+    lifetime = _lifetime(kind, a[None, :], b[None, :], np.array([[scale]]))
+    packed = survival_triangle(lifetime, n_years, "middle")[0]
+    year, cohort, _ = lower_triangle(n_years)
+    matrix = np.zeros((n_years, n_years))
+    matrix[year, cohort] = packed
+    return matrix
+
+
+def survival_matrices(spec: RegionModelSpec) -> np.ndarray:
+    """(K, S, T, T) survival matrices per technology and lifetime stratum (stratum midpoints of the scale).
+
+    Lifetime uncertainty is sampled in LIFETIME_STRATA equiprobable strata, so the draws of a stratum
+    share one matrix and the sums over cohorts become matrix products.
+    """
+    midpoints = (np.arange(LIFETIME_STRATA)[:, None] + 0.5) / LIFETIME_STRATA
+    scales = spec.lifetime_scale.ppf(midpoints)  # (S, K)
+    n_years = len(spec.years)
+    return np.stack(
+        [
+            np.stack(
+                [
+                    _survival_matrix(kind, spec.lifetime_a[k], spec.lifetime_b[k], float(scales[s, k]), n_years)
+                    for s in range(LIFETIME_STRATA)
+                ]
+            )
+            for k, kind in enumerate(spec.lifetime_kind)
         ]
-        if not selected:
-            continue
-        lifetime = _lifetime(
-            kind, sample["lifetime_a"][:, selected, None], sample["lifetime_b"][:, selected, None]
-        )
-        solved = stock_driven(sample["deployment"][:, selected, :], lifetime).inflow
-        # A shrinking installed base cannot return units to the market: retirements beyond the
-        # trajectory are not modelled, so negative inflow is set to zero.
-        inflow[:, selected, :] = np.clip(solved, 0.0, None)
-    return inflow
+    )
 
 
-def _run_chunk(spec: RegionModelSpec, u: np.ndarray, report: np.ndarray, keep_pairs: bool):
-    sample = _sample_spec(spec, u)
-    draws = u.shape[0]
-    pair_tech, pair_mat = spec.pairs
-    n_pairs, n_years = len(pair_tech), len(spec.years)
-    units = _units_inflow(spec, sample)  # (D, K, T)
-    # Effective intensity per technology × material pair: Σ_j share[j,t] · intensity[j,m,t]
-    entry_tech = spec.subtech_parent[spec.intensity_subtech]
-    entry_pair = np.searchsorted(pair_tech * len(spec.materials) + pair_mat,
-                                 entry_tech * len(spec.materials) + spec.intensity_material)
-    weighted = sample["intensity"] * spec.subtech_share[spec.intensity_subtech][None, :, :]
-    effective = np.zeros((draws, n_pairs, n_years))
-    np.add.at(effective, (slice(None), entry_pair), weighted)
-    content_inflow = units[:, pair_tech, :] * effective  # kg/yr
-    stock = np.empty_like(content_inflow)
-    outflow = np.empty_like(content_inflow)
-    for kind in sorted(set(spec.lifetime_kind)):
-        cols = np.flatnonzero(np.array([spec.lifetime_kind[k] == kind for k in pair_tech]))
-        if cols.size == 0:
+def _content_blocks(spec: RegionModelSpec) -> tuple[np.ndarray, list[tuple[slice, np.ndarray]]]:
+    """Recipe entries sorted by technology × material pair, and per pair its entry slice with the
+    (entries·knots, T) weights share[r, t] · knot_weight[y, t], so content = (size · intensity) @ weights."""
+    pair_codes = spec.pair_technology * len(spec.materials) + spec.pair_material
+    entry_pair = np.searchsorted(
+        pair_codes, spec.entry_technology * len(spec.materials) + spec.intensity_material[spec.entry_intensity]
+    )
+    order = np.argsort(entry_pair, kind="stable")
+    starts = np.searchsorted(entry_pair[order], np.arange(len(pair_codes) + 1))
+    blocks = []
+    for q in range(len(pair_codes)):
+        rows = order[starts[q] : starts[q + 1]]
+        weights = spec.entry_share[rows][:, None, :] * spec.intensity_knots[None, :, :]  # (r, Y, T)
+        blocks.append((slice(starts[q], starts[q + 1]), weights.reshape(-1, weights.shape[-1])))
+    return order, blocks
+
+
+def _pair_content(spec: RegionModelSpec, q: dict[str, np.ndarray], draws: int, blocks) -> np.ndarray:
+    """Material content per unit put in use, (D, Q, T) kg per unit."""
+    order, pair_blocks = blocks
+    knots = spec.intensity.ppf(q["intensity"][:, :, None])  # (D, I, Y)
+    size = spec.component_size.ppf(q["component"])  # (D, C)
+    size = np.concatenate([size, np.ones((draws, 1))], axis=1)  # index -1 → factor 1
+    scaled = knots[:, spec.entry_intensity[order], :]  # (D, R, Y) in pair order
+    scaled *= size[:, spec.entry_component[order], None]
+    by_pair = np.empty((len(pair_blocks), draws, len(spec.years)))
+    for index, (rows, weights) in enumerate(pair_blocks):
+        np.matmul(scaled[:, rows, :].reshape(draws, -1), weights, out=by_pair[index])
+    return np.ascontiguousarray(by_pair.transpose(1, 0, 2))
+
+
+def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
+    q = _split(spec, u)
+    draws, n_years, n_anchors = u.shape[0], len(spec.years), len(spec.anchors.mode)
+    anchors = spec.anchors.ppf(q["anchors"])  # (D, A)
+    shape = (draws, len(spec.technologies), n_years)
+    deployment = (anchors @ spec.anchor_weights.reshape(n_anchors, -1)).reshape(shape)
+    deployment *= (anchors @ spec.driver_weights.reshape(n_anchors, -1)).reshape(shape) + spec.driver_base
+    strata = np.minimum((q["lifetime"] * LIFETIME_STRATA).astype(int), LIFETIME_STRATA - 1)  # (D, K)
+    content = _pair_content(spec, q, draws, blocks)
+    units = deployment
+    stock = np.empty_like(content)
+    # pairs are sorted by technology, so each technology's pairs are one contiguous slice
+    bounds_by_tech = np.searchsorted(spec.pair_technology, np.arange(len(spec.technologies) + 1))
+    for k in range(len(spec.technologies)):
+        order = np.argsort(strata[:, k], kind="stable")
+        bounds = np.searchsorted(strata[order, k], np.arange(LIFETIME_STRATA + 1))
+        present = np.flatnonzero(np.diff(bounds))
+        if spec.deployment_is_stock[k]:
+            installed = deployment[order, k, :]
+            for s in present:
+                block = slice(bounds[s], bounds[s + 1])
+                # stock = S · inflow with S lower triangular, so inflow = S⁻¹ · stock (as stock_driven solves it)
+                installed[block] = installed[block] @ inverses[k, s].T
+            # A shrinking installed base cannot hand units back: negative inflow is set to zero.
+            units[order, k, :] = np.clip(installed, 0.0, None)
+        cols = slice(bounds_by_tech[k], bounds_by_tech[k + 1])
+        if cols.start == cols.stop:
             continue
-        techs = pair_tech[cols]
-        lifetime = _lifetime(kind, sample["lifetime_a"][:, techs, None], sample["lifetime_b"][:, techs, None])
-        result = inflow_driven(content_inflow[:, cols, :], lifetime)
-        stock[:, cols, :] = result.stock
-        outflow[:, cols, :] = result.outflow
-    previous = np.concatenate([np.zeros_like(stock[..., :1]), stock[..., :-1]], axis=-1)
-    scale = np.maximum(np.abs(content_inflow).max(), 1.0)
-    balance = float(np.abs(stock - previous - (content_inflow - outflow)).max() / scale)
-    recoverable = outflow * sample["collection"][:, pair_tech, :] * sample["recycling"]
-    pair_metrics = {"demand": content_inflow, "in_use_stock": stock, "end_of_life": outflow,
-                    "recoverable": recoverable}
-    indicator = np.zeros((n_pairs, len(spec.materials)))
-    indicator[np.arange(n_pairs), pair_mat] = 1.0
-    by_material = {
-        name: np.einsum("dqt,qm->dmt", values[..., report], indicator) for name, values in pair_metrics.items()
-    }
+        demand_k = content[order, cols, :]
+        demand_k *= units[order, k, None, :]
+        stock_k = np.empty_like(demand_k)
+        for s in present:
+            block = slice(bounds[s], bounds[s + 1])
+            np.matmul(demand_k[block], matrices[k, s].T, out=stock_k[block])
+        content[order, cols, :] = demand_k
+        stock[order, cols, :] = stock_k
+    demand = content  # content was overwritten with units × content (kg/yr)
+    outflow = demand - stock
+    outflow[..., 1:] += stock[..., :-1]
+    probe = slice(0, min(draws, 64))
+    residual = np.diff(stock[probe], axis=-1, prepend=0.0) - (demand[probe] - outflow[probe])
+    balance = float(np.abs(residual).max() / max(float(np.abs(demand[probe]).max()), 1.0))
+    collection = spec.collection_rate.ppf(q["collection"][:, :, None])  # (D, K, T)
+    recoverable = outflow.copy()
+    for k in range(len(spec.technologies)):
+        recoverable[:, bounds_by_tech[k] : bounds_by_tech[k + 1], :] *= collection[:, k, None, :]
+    recycling = spec.recycling_efficiency.ppf(q["recycling"][:, :, None])  # (D, Q, Y2)
+    recoverable *= (recycling.reshape(-1, recycling.shape[-1]) @ spec.recycling_knots).reshape(recoverable.shape)
+    pair_metrics = {"demand": demand, "in_use_stock": stock, "end_of_life": outflow, "recoverable": recoverable}
+    indicator = np.zeros((len(spec.materials), len(spec.pair_material)))
+    indicator[spec.pair_material, np.arange(len(spec.pair_material))] = 1.0
+    by_material = {n: np.matmul(indicator, v[..., report]) for n, v in pair_metrics.items()}
     by_material["primary_demand"] = np.clip(by_material["demand"] - by_material["recoverable"], 0.0, None)
-    by_pair = {}
-    if keep_pairs:
-        by_pair = {name: values[..., report].astype(np.float32) for name, values in pair_metrics.items()}
-    return by_material, by_pair, balance
+    by_pair = {n: v[..., report].astype(np.float32) for n, v in pair_metrics.items()} if keep_pairs else {}
+    return by_material, by_pair, units[..., report], balance
 
 
 def run(
@@ -184,39 +243,46 @@ def run(
     draws: int = 1000,
     seed: int = 20260616,
     report_years: tuple[int, int] = (2020, 2050),
-    chunk: int = 1000,
+    chunk: int = 250,
     keep_pairs: bool = True,
     uniforms: np.ndarray | None = None,
     progress=None,
 ) -> RegionResult:
-    """Run the model for ``draws`` Monte Carlo draws; deterministic for a given ``seed``.
+    """Run ``draws`` Monte Carlo draws; identical results for the same ``seed`` whatever ``chunk``.
 
-    ``uniforms`` (draws × ``spec.n_uniforms()``) overrides the seed — pass the baseline's block to get
-    common random numbers in a lever comparison. ``progress(done, total)`` is called after each chunk.
+    ``uniforms`` (draws × ``spec.n_uniforms()``) replaces the seeded block — pass the baseline's block
+    for common random numbers. ``progress(done, total)`` is called after every chunk.
     """
     if draws < 1:
         raise ValueError("draws must be at least 1")
     u = uniform_block(seed, draws, spec.n_uniforms()) if uniforms is None else uniforms
     if u.shape != (draws, spec.n_uniforms()):
         raise ValueError(f"uniforms must have shape {(draws, spec.n_uniforms())}, got {u.shape}")
-    report = (spec.years >= report_years[0]) & (spec.years <= report_years[1])
-    parts, pair_parts, balance = [], [], 0.0
+    inside = np.flatnonzero((spec.years >= report_years[0]) & (spec.years <= report_years[1]))
+    report = slice(int(inside[0]), int(inside[-1]) + 1)
+    matrices = survival_matrices(spec)
+    inverses = np.linalg.inv(matrices)
+    blocks = _content_blocks(spec)
+    materials, pairs, units, balance = [], [], [], 0.0
     for start in range(0, draws, chunk):
-        by_material, by_pair, error = _run_chunk(spec, u[start : start + chunk], report, keep_pairs)
-        parts.append(by_material)
-        pair_parts.append(by_pair)
+        rows = u[start : start + chunk]
+        parts = _run_chunk(spec, rows, report, keep_pairs, matrices, inverses, blocks)
+        by_material, by_pair, units_chunk, error = parts
+        materials.append(by_material)
+        pairs.append(by_pair)
+        units.append(units_chunk)
         balance = max(balance, error)
         if progress is not None:
             progress(min(start + chunk, draws), draws)
-    pair_tech, pair_mat = spec.pairs
     return RegionResult(
-        years=spec.years[report],
+        years=spec.years[report].copy(),
         materials=spec.materials,
         technologies=spec.technologies,
-        pair_technology=pair_tech,
-        pair_material=pair_mat,
-        by_material={m: np.concatenate([p[m] for p in parts]) for m in METRICS},
-        by_pair={m: np.concatenate([p[m] for p in pair_parts]) for m in pair_parts[0]} if keep_pairs else {},
+        pair_technology=spec.pair_technology,
+        pair_material=spec.pair_material,
+        by_material={m: np.concatenate([p[m] for p in materials]) for m in METRICS},
+        by_pair={m: np.concatenate([p[m] for p in pairs]) for m in PAIR_METRICS} if keep_pairs else {},
+        units_inflow=np.concatenate(units),
         mass_balance_error=balance,
         draws=draws,
         seed=seed,
