@@ -14,7 +14,7 @@ from crmradar.procurement.parse import PurchaseLine
 from crmradar.procurement.scan import scan
 
 ARCHETYPE_COLUMNS = [
-    "cpv", "archetype_id", "name_en", "basis_unit", "unit_mass_kg", "unit_mass_low", "unit_mass_high",
+    "cpv", "archetype_id", "name_en", "basis_unit", "unit_mass_kg", "low", "high",
     "capacity_per_unit", "capacity_low", "capacity_high", "covers_descendants", "tags", "nzia_technology",
     "nzia_third_country", "nzia_share", "nzia_source_id",
 ]  # fmt: skip

@@ -84,8 +84,8 @@ def archetype_bill(knowledge: ProcurementKnowledge, code: str, line: PurchaseLin
             "high_kg": q_high * rows["high"].fillna(rows["content"]).to_numpy(dtype=float),
         }
     )
-    mass_low = archetype["unit_mass_low"] if pd.notna(archetype["unit_mass_low"]) else archetype["unit_mass_kg"]
-    mass_high = archetype["unit_mass_high"] if pd.notna(archetype["unit_mass_high"]) else archetype["unit_mass_kg"]
+    mass_low = archetype["low"] if pd.notna(archetype["low"]) else archetype["unit_mass_kg"]
+    mass_high = archetype["high"] if pd.notna(archetype["high"]) else archetype["unit_mass_kg"]
     mass = (q * archetype["unit_mass_kg"], q_low * mass_low, q_high * mass_high)
     return bill, mass
 
