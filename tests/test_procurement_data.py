@@ -148,12 +148,16 @@ def test_shipped_two_line_scan_equals_independent_computation(kb, knowledge):
     ]
     result = scan(lines, knowledge)
     contents = kb.product_archetype_contents
-    expected = pd.concat(
-        [
-            contents[contents["cpv"] == "30213100"].assign(kg=lambda f: 10 * f["content"]),
-            contents[contents["cpv"] == "09331200"].assign(kg=lambda f: 100 * f["content"]),
-        ]
-    ).groupby("material_id")["kg"].sum()
+    expected = (
+        pd.concat(
+            [
+                contents[contents["cpv"] == "30213100"].assign(kg=lambda f: 10 * f["content"]),
+                contents[contents["cpv"] == "09331200"].assign(kg=lambda f: 100 * f["content"]),
+            ]
+        )
+        .groupby("material_id")["kg"]
+        .sum()
+    )
     totals = result.materials.set_index("material_id")["content_kg"]
     pd.testing.assert_series_equal(totals.sort_index(), expected.sort_index(), check_names=False)
 

@@ -7,10 +7,12 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crmradar.procurement.knowledge import ProcurementKnowledge, _group_fallback
 from crmradar.procurement.mapping import WrongUnitError, resolve
-from crmradar.procurement.parse import PurchaseLine
+from crmradar.procurement.parse import PurchaseFileError, PurchaseLine, parse_rows
 from crmradar.procurement.scan import scan
 
 ARCHETYPE_COLUMNS = [
@@ -50,7 +52,11 @@ def make_knowledge() -> ProcurementKnowledge:
         columns=["cpv", "material_id", "content", "low", "high"],
     )
     cpv_codes = pd.DataFrame(
-        [("30213100", 6, "Portable computers"), ("30213000", 5, "Personal computers"), ("34110000", 1, "Passenger cars")],
+        [
+            ("30213100", 6, "Portable computers"),
+            ("30213000", 5, "Personal computers"),
+            ("34110000", 1, "Passenger cars"),
+        ],
         columns=["code", "check_digit", "label_en"],
     ).set_index("code")
     materials = pd.DataFrame(
@@ -228,3 +234,30 @@ def test_group_fallback_follows_group_chain():
     assert filled["neodymium"] == 3.7 and basis["neodymium"] == "lree"
     assert filled["copper"] == 0.1 and basis["copper"] == "copper"
     assert math.isnan(filled["iridium"]) and basis["iridium"] == ""
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["30213100-6", "30213100-5", "30213000", "09331200", "32252000", "34110000", "34144910", "9331200"]
+    ),
+    st.sampled_from(["stuks", "kWp", "MWp", "kWh", "km", "liter", ""]),
+    st.floats(min_value=-1e6, max_value=1e6),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.lists(st.lists(CELLS, min_size=4, max_size=4), min_size=1, max_size=6))
+def test_fuzz_parse_and_scan_account_for_every_row(body):
+    knowledge = make_knowledge()
+    rows = [(number, cells) for number, cells in enumerate(body, start=2)]
+    try:
+        parsed = parse_rows(["cpv", "description", "quantity", "unit"], rows)
+    except PurchaseFileError:
+        return
+    result = scan(parsed.lines, knowledge, parsed.issues, parsed.rows_read)
+    summary = result.summary
+    assert summary["rows_scanned"] + summary["rows_skipped_invalid"] + summary["rows_unmapped"] == parsed.rows_read
+    assert (result.line_materials["content_kg"] >= 0).all()
+    assert (result.materials["low_kg"] <= result.materials["content_kg"] + 1e-9).all()

@@ -12,6 +12,7 @@ ancestor's significant prefix (the digits before its trailing zeros).
 
 from __future__ import annotations
 
+import math
 import re
 
 #: The 45 divisions of the CPV 2008 main vocabulary (Guide to the CPV, Annex 1).
@@ -42,7 +43,7 @@ def parse_cpv(text: object) -> tuple[str, int | None]:
     if isinstance(text, bool):
         raise CpvError(f"{text!r} is not a CPV code")
     if isinstance(text, int | float):
-        if float(text) != int(text) or text < 0:
+        if not math.isfinite(text) or float(text) != int(text) or text < 0:
             raise CpvError(f"{text!r} is not a CPV code (8 digits, optional check digit)")
         raw = str(int(text))
     else:
