@@ -90,7 +90,7 @@ class RegionResult:
     technologies: tuple[str, ...]
     pair_technology: np.ndarray
     pair_material: np.ndarray
-    by_material: dict[str, np.ndarray]  # metric → (D, M, Tr)
+    by_material: dict[str, np.ndarray]  # metric → (D, M, Tr), float32
     by_pair: dict[str, np.ndarray]  # metric → (D, Q, Tr), float32
     units_inflow: np.ndarray  # (D, K, Tr) units put in use per year
     mass_balance_error: float
@@ -217,25 +217,50 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
             np.matmul(demand_k[block], matrices[k, s].T, out=stock_k[block])
         content[order, cols, :] = demand_k
         stock[order, cols, :] = stock_k
-    demand = content  # content was overwritten with units × content (kg/yr)
-    outflow = demand - stock
-    outflow[..., 1:] += stock[..., :-1]
-    probe = slice(0, min(draws, 64))
-    residual = np.diff(stock[probe], axis=-1, prepend=0.0) - (demand[probe] - outflow[probe])
-    balance = float(np.abs(residual).max() / max(float(np.abs(demand[probe]).max()), 1.0))
-    collection = spec.collection_rate.ppf(q["collection"][:, :, None])  # (D, K, T)
+    # From here on only the reporting years are needed (plus the year before, for the stock change).
+    demand = content[..., report]  # content was overwritten with units × content (kg/yr)
+    stock_report = stock[..., report]
+    if report.start > 0:
+        previous = stock[..., report.start - 1 : report.stop - 1]
+    else:
+        previous = np.concatenate([np.zeros_like(stock[..., :1]), stock[..., : report.stop - 1]], axis=-1)
+    outflow = demand - stock_report
+    outflow += previous
+    balance = _mass_balance_check(spec, content, outflow, strata, matrices, bounds_by_tech, report)
+    stock = stock_report
+    collection = spec.collection_rate.ppf(q["collection"][:, :, None])[..., report]  # (D, K, Tr)
     recoverable = outflow.copy()
     for k in range(len(spec.technologies)):
         recoverable[:, bounds_by_tech[k] : bounds_by_tech[k + 1], :] *= collection[:, k, None, :]
     recycling = spec.recycling_efficiency.ppf(q["recycling"][:, :, None])  # (D, Q, Y2)
-    recoverable *= (recycling.reshape(-1, recycling.shape[-1]) @ spec.recycling_knots).reshape(recoverable.shape)
+    knots = spec.recycling_knots[:, report]
+    recoverable *= (recycling.reshape(-1, recycling.shape[-1]) @ knots).reshape(recoverable.shape)
     pair_metrics = {"demand": demand, "in_use_stock": stock, "end_of_life": outflow, "recoverable": recoverable}
     indicator = np.zeros((len(spec.materials), len(spec.pair_material)))
     indicator[spec.pair_material, np.arange(len(spec.pair_material))] = 1.0
-    by_material = {n: np.matmul(indicator, v[..., report]) for n, v in pair_metrics.items()}
+    by_material = {n: np.matmul(indicator, v) for n, v in pair_metrics.items()}
     by_material["primary_demand"] = np.clip(by_material["demand"] - by_material["recoverable"], 0.0, None)
-    by_pair = {n: v[..., report].astype(np.float32) for n, v in pair_metrics.items()} if keep_pairs else {}
+    by_pair = pair_metrics if keep_pairs else {}
     return by_material, by_pair, units[..., report], balance
+
+
+def _mass_balance_check(spec, demand_full, outflow, strata, matrices, bounds_by_tech, report) -> float:
+    """Independent check on a few draws: the end-of-life flow from the outflow-share (pdf) matrix
+    pdf[t, c] = sf[t−1, c] − sf[t, c] must equal inflow − stock change. Returns the largest relative gap."""
+    worst = 0.0
+    for d in range(min(demand_full.shape[0], 8)):
+        for k in range(len(spec.technologies)):
+            cols = slice(bounds_by_tech[k], bounds_by_tech[k + 1])
+            if cols.start == cols.stop:
+                continue
+            survival = matrices[k, strata[d, k]]
+            shifted = np.vstack([np.ones((1, survival.shape[1])), survival[:-1]])
+            np.fill_diagonal(shifted, 1.0)  # sf(c - 1, c) := 1: a cohort is complete before its first year
+            pdf = np.tril(shifted - survival)
+            direct = demand_full[d, cols, :] @ pdf.T
+            scale = max(float(np.abs(demand_full[d, cols, :]).max()), 1.0)
+            worst = max(worst, float(np.abs(direct[:, report] - outflow[d, cols, :]).max()) / scale)
+    return worst
 
 
 def run(
@@ -243,7 +268,7 @@ def run(
     draws: int = 1000,
     seed: int = 20260616,
     report_years: tuple[int, int] = (2020, 2050),
-    chunk: int = 250,
+    chunk: int = 1000,
     keep_pairs: bool = True,
     uniforms: np.ndarray | None = None,
     progress=None,
@@ -263,26 +288,34 @@ def run(
     matrices = survival_matrices(spec)
     inverses = np.linalg.inv(matrices)
     blocks = _content_blocks(spec)
-    materials, pairs, units, balance = [], [], [], 0.0
+    n_report = report.stop - report.start
+    by_material = {m: np.empty((draws, len(spec.materials), n_report), np.float32) for m in METRICS}
+    n_pairs = len(spec.pair_technology)
+    by_pair = {m: np.empty((draws, n_pairs, n_report), np.float32) for m in PAIR_METRICS} if keep_pairs else {}
+    units = np.empty((draws, len(spec.technologies), n_report))
+    balance = 0.0
     for start in range(0, draws, chunk):
-        rows = u[start : start + chunk]
-        parts = _run_chunk(spec, rows, report, keep_pairs, matrices, inverses, blocks)
-        by_material, by_pair, units_chunk, error = parts
-        materials.append(by_material)
-        pairs.append(by_pair)
-        units.append(units_chunk)
+        rows = slice(start, min(start + chunk, draws))
+        part_material, part_pair, part_units, error = _run_chunk(
+            spec, u[rows], report, keep_pairs, matrices, inverses, blocks
+        )
+        for name, values in part_material.items():
+            by_material[name][rows] = values
+        for name, values in part_pair.items():
+            by_pair[name][rows] = values
+        units[rows] = part_units
         balance = max(balance, error)
         if progress is not None:
-            progress(min(start + chunk, draws), draws)
+            progress(rows.stop, draws)
     return RegionResult(
         years=spec.years[report].copy(),
         materials=spec.materials,
         technologies=spec.technologies,
         pair_technology=spec.pair_technology,
         pair_material=spec.pair_material,
-        by_material={m: np.concatenate([p[m] for p in materials]) for m in METRICS},
-        by_pair={m: np.concatenate([p[m] for p in pairs]) for m in PAIR_METRICS} if keep_pairs else {},
-        units_inflow=np.concatenate(units),
+        by_material=by_material,
+        by_pair=by_pair,
+        units_inflow=units,
         mass_balance_error=balance,
         draws=draws,
         seed=seed,
