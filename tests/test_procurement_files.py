@@ -9,6 +9,8 @@ import zipfile
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from crmradar.procurement.files import ReadLimits, check_zip_limits, read_purchase_file, safe_cell, write_report
 from crmradar.procurement.parse import PurchaseFileError, parse_rows
@@ -82,6 +84,19 @@ def test_zip_bomb_is_refused_before_openpyxl(tmp_path):
         read_purchase_file(bomb)
     with pytest.raises(PurchaseFileError, match="unpacks to 3000000 bytes, more than the limit of 1000000"):
         check_zip_limits(bomb, ReadLimits(max_uncompressed_bytes=1_000_000))
+
+
+def test_damaged_sheet_xml(tmp_path):
+    good = make_xlsx(tmp_path / "good.xlsx", [HEADER, ["30213100", "x", 1, "st"]])
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) // 2]  # truncated XML
+            target.writestr(item, content)
+    with pytest.raises(PurchaseFileError, match="damaged.xlsx: "):
+        read_purchase_file(damaged)
 
 
 def test_not_a_zip_and_unknown_type(tmp_path):
@@ -165,3 +180,24 @@ def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
 def test_unsupported_report_type(tmp_path):
     with pytest.raises(PurchaseFileError, match="use .xlsx, .csv or .json"):
         write_report(TABLES, {}, tmp_path / "report.pdf")
+
+
+cells = st.one_of(
+    st.none(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=10),
+    st.sampled_from(["=1+1", "=A1", "30213100-6", "kWp", "stuks", "-5"]),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.lists(st.lists(cells, min_size=1, max_size=6), min_size=0, max_size=5))
+def test_fuzz_xlsx_reader_and_parser(tmp_path, body):
+    path = make_xlsx(tmp_path / "fuzz.xlsx", [HEADER, *body])
+    try:
+        table = read_purchase_file(path)
+        parsed = parse_rows(table.header, table.rows)
+    except PurchaseFileError:
+        return
+    assert len(parsed.lines) + len({i.row for i in parsed.issues if i.severity == "error"}) == parsed.rows_read

@@ -152,8 +152,21 @@ def _read_xlsx(path: Path, limits: ReadLimits, sheet: str | None) -> PurchaseTab
         else:
             raise PurchaseFileError(f"{name}: no sheet {sheet!r}; sheets: {', '.join(names)}")
         worksheet = workbook[chosen]
-        header: list[object] | None = None
-        rows: list[tuple[int, list[object]]] = []
+        if not hasattr(worksheet, "iter_rows"):
+            raise PurchaseFileError(f"{name}: sheet {chosen!r} is a chart, not a table; choose another with --sheet")
+        header, rows = _sheet_rows(worksheet, name, chosen, limits)
+    finally:
+        workbook.close()
+    if header is None:
+        raise PurchaseFileError(f"{name}: sheet {chosen!r} is empty")
+    return PurchaseTable(source=name, sheet=chosen, header=header, rows=rows)
+
+
+def _sheet_rows(worksheet, name: str, sheet: str, limits: ReadLimits) -> tuple[list[object] | None, list]:
+    """Header (first non-blank row) and data rows with their sheet row numbers."""
+    header: list[object] | None = None
+    rows: list[tuple[int, list[object]]] = []
+    try:
         for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
             values = list(cells)
             if header is None:
@@ -164,11 +177,11 @@ def _read_xlsx(path: Path, limits: ReadLimits, sheet: str | None) -> PurchaseTab
             if len(rows) >= limits.max_rows:
                 raise PurchaseFileError(f"{name}: more than {limits.max_rows} data rows (limit; raise --max-rows)")
             rows.append((number, values))
-    finally:
-        workbook.close()
-    if header is None:
-        raise PurchaseFileError(f"{name}: sheet {chosen!r} is empty")
-    return PurchaseTable(source=name, sheet=chosen, header=header, rows=rows)
+    except PurchaseFileError:
+        raise
+    except Exception as exc:  # a damaged sheet fails while streaming, not at load time
+        raise PurchaseFileError(f"{name}: sheet {sheet!r} cannot be read ({type(exc).__name__})") from None
+    return header, rows
 
 
 # ---------------------------------------------------------------- writing
