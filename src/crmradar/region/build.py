@@ -12,8 +12,9 @@ Choices made here (reported in ``spec.metadata["assumptions"]`` and every output
 * Lifetimes: the row with the latest ``cohort_from`` not after the cohort's year; its low/high mean
   lifetime becomes a ± scale on the time parameters.
 * Collection and recycling rates: the technology's own rows, else its mix family's, else its components'
-  families' rows; interpolated over years and held outside. A material without a recycling row has a
-  recycling efficiency of 0 (no documented recovery route).
+  families' rows; observed rates and estimates take precedence over legal targets, which are used (as if
+  met from their year) only where nothing else is given; interpolated over years and held outside. A
+  material without a recycling row has a recycling efficiency of 0 (no documented recovery route).
 """
 
 from __future__ import annotations
@@ -169,6 +170,9 @@ def _rate(kb, lookups: list[str], material: str | None, stage: str, years: np.nd
     for lookup in lookups:
         rows = rates.loc[(rates["technology_id"] == lookup) & (rates["stage"] == stage)]
         rows = rows.loc[rows["material_id"].isna()] if material is None else rows.loc[rows["material_id"] == material]
+        # observed rates and estimates describe what happens; legal targets only where nothing else exists
+        measured = rows.loc[rows["basis"].isin(["observed", "estimate"])]
+        rows = measured if not measured.empty else rows
         if not rows.empty:
             rows = rows.groupby("year", as_index=False).agg({"value": "mean", "low": "min", "high": "max"})
             y = rows["year"].to_numpy(float)

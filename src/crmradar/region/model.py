@@ -92,7 +92,9 @@ class RegionResult:
     pair_material: np.ndarray
     by_material: dict[str, np.ndarray]  # metric → (D, M, Tr), float32
     by_pair: dict[str, np.ndarray]  # metric → (D, Q, Tr), float32
-    units_inflow: np.ndarray  # (D, K, Tr) units put in use per year
+    units_inflow: np.ndarray  # (D, K, Tr) units (MW, vehicles, kWh, kg …) put in use per year
+    units_stock: np.ndarray  # (D, K, Tr) units in use at year end
+    units_end_of_life: np.ndarray  # (D, K, Tr) units reaching end of life per year
     mass_balance_error: float
     draws: int
     seed: int
@@ -191,6 +193,7 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
     strata = np.minimum((q["lifetime"] * LIFETIME_STRATA).astype(int), LIFETIME_STRATA - 1)  # (D, K)
     content = _pair_content(spec, q, draws, blocks)
     units = deployment
+    unit_stock = np.empty_like(units)
     stock = np.empty_like(content)
     # pairs are sorted by technology, so each technology's pairs are one contiguous slice
     bounds_by_tech = np.searchsorted(spec.pair_technology, np.arange(len(spec.technologies) + 1))
@@ -206,6 +209,12 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
                 installed[block] = installed[block] @ inverses[k, s].T
             # A shrinking installed base cannot hand units back: negative inflow is set to zero.
             units[order, k, :] = np.clip(installed, 0.0, None)
+        sorted_units = units[order, k, :]
+        units_stock = np.empty_like(sorted_units)
+        for s in present:
+            block = slice(bounds[s], bounds[s + 1])
+            units_stock[block] = sorted_units[block] @ matrices[k, s].T
+        unit_stock[order, k, :] = units_stock
         cols = slice(bounds_by_tech[k], bounds_by_tech[k + 1])
         if cols.start == cols.stop:
             continue
@@ -241,7 +250,11 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
     by_material = {n: np.matmul(indicator, v) for n, v in pair_metrics.items()}
     by_material["primary_demand"] = np.clip(by_material["demand"] - by_material["recoverable"], 0.0, None)
     by_pair = pair_metrics if keep_pairs else {}
-    return by_material, by_pair, units[..., report], balance
+    previous_units = unit_stock[..., report.start - 1 : report.stop - 1] if report.start > 0 else None
+    if previous_units is None:
+        previous_units = np.concatenate([np.zeros_like(unit_stock[..., :1]), unit_stock[..., : report.stop - 1]], -1)
+    units_out = units[..., report] - unit_stock[..., report] + previous_units
+    return by_material, by_pair, (units[..., report], unit_stock[..., report], units_out), balance
 
 
 def _mass_balance_check(spec, demand_full, outflow, strata, matrices, bounds_by_tech, report) -> float:
@@ -292,7 +305,7 @@ def run(
     by_material = {m: np.empty((draws, len(spec.materials), n_report), np.float32) for m in METRICS}
     n_pairs = len(spec.pair_technology)
     by_pair = {m: np.empty((draws, n_pairs, n_report), np.float32) for m in PAIR_METRICS} if keep_pairs else {}
-    units = np.empty((draws, len(spec.technologies), n_report))
+    units = {name: np.empty((draws, len(spec.technologies), n_report)) for name in ("inflow", "stock", "outflow")}
     balance = 0.0
     for start in range(0, draws, chunk):
         rows = slice(start, min(start + chunk, draws))
@@ -303,7 +316,8 @@ def run(
             by_material[name][rows] = values
         for name, values in part_pair.items():
             by_pair[name][rows] = values
-        units[rows] = part_units
+        for name, values in zip(("inflow", "stock", "outflow"), part_units, strict=True):
+            units[name][rows] = values
         balance = max(balance, error)
         if progress is not None:
             progress(rows.stop, draws)
@@ -315,7 +329,9 @@ def run(
         pair_material=spec.pair_material,
         by_material=by_material,
         by_pair=by_pair,
-        units_inflow=units,
+        units_inflow=units["inflow"],
+        units_stock=units["stock"],
+        units_end_of_life=units["outflow"],
         mass_balance_error=balance,
         draws=draws,
         seed=seed,

@@ -179,11 +179,14 @@ def _check_mix(checker: _Checker, mix, kb: KnowledgeBase) -> None:
             checker.add(f"{key}.variant", f"{choice['variant']!r} not in technology_shares; available: "
                         f"{', '.join(variants)}")
         if "shares" in choice:
-            _check_shares(checker, key, family, choice["shares"], techs)
+            _check_shares(checker, key, family, choice["shares"], techs, shares)
 
 
-def _check_shares(checker: _Checker, key: str, family: str, anchors, techs) -> None:
-    members = set(techs.index[(techs["parent"] == family) & (techs["kind"] == "sub_technology")])
+def _check_shares(checker: _Checker, key: str, family: str, anchors, techs, shares_table) -> None:
+    # members: sub-technologies listed for this family in technology_shares, or whose parent is the family
+    # (battery chemistries hang under a common 'battery_cell' parent but are mixed per family)
+    listed = set(shares_table.loc[shares_table["technology_id"] == family, "sub_technology_id"])
+    members = listed | set(techs.index[(techs["parent"] == family) & (techs["kind"] == "sub_technology")])
     if not isinstance(anchors, list) or not anchors:
         checker.add(f"{key}.shares", "needs a list of share anchors")
         return
