@@ -115,7 +115,10 @@ def example_command(
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         fail(f"{out.name}: use .xlsx or .csv")
-    shutil.copyfile(EXAMPLES / f"{EXAMPLE_STEM}{suffix}", out)
+    source = EXAMPLES / f"{EXAMPLE_STEM}{suffix}"
+    if not source.is_file():
+        fail(f"{source.name} is not part of this installation")
+    shutil.copyfile(source, out)
     error_console.print(f"{out}: {ILLUSTRATIVE}", highlight=False)
 
 

@@ -239,6 +239,7 @@ def write_report(tables: dict[str, pd.DataFrame], metadata: dict, out: str | Pat
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv", ".json"):
         raise PurchaseFileError(f"{out.name}: unsupported report type {suffix or '(none)'}; use .xlsx, .csv or .json")
+    out.parent.mkdir(parents=True, exist_ok=True)
     safe = {name: _safe_frame(frame) for name, frame in tables.items()}
     if suffix == ".json":
         payload = {"metadata": metadata, **{name: _records(frame) for name, frame in tables.items()}}
