@@ -41,6 +41,10 @@ LABELS: dict[str, dict[str, str]] = {
     "in_force": {"nl": "Van kracht", "en": "In force"},
     "measure": {"nl": "Maatregel", "en": "Measure"},
     "yes": {"nl": "ja", "en": "yes"},
+    "risk": {
+        "nl": "Risico: officieel, herberekend, Zuid-Holland, GeoPolRisk",
+        "en": "Risk: official, recomputed, Zuid-Holland, GeoPolRisk",
+    },
     "no": {"nl": "nee", "en": "no"},
 }
 
@@ -74,6 +78,9 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "crma_cap_exceeded": ("> 65 % (CRMA)", "> 65 % (CRMA)"),
     "nzia_resilience_trigger": ("> 50 % (NZIA)", "> 50 % (NZIA)"),
     "measure_id": ("maatregel", "measure"),
+    "indicator": ("indicator", "indicator"),
+    "label": ("omschrijving", "description"),
+    "value": ("waarde", "value"),
     "material_id": ("grondstof", "material"),
     "date_in_force": ("van kracht", "in force"),
     "date_end": ("einde", "end"),

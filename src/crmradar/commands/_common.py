@@ -34,7 +34,8 @@ def emit(frame: pd.DataFrame, fmt: OutputFormat, title: str | None = None, metad
         sys.stdout.write(frame.to_csv(index=False))
         return
     if fmt is OutputFormat.json:
-        payload = {"metadata": metadata or {}, "data": json.loads(frame.to_json(orient="records"))}
+        records = json.loads(frame.to_json(orient="records", date_format="iso"))
+        payload = {"metadata": metadata or {}, "data": records}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return
     table = Table(title=title, show_lines=False)

@@ -12,6 +12,7 @@ EXPORT_COLUMNS = ("measure_id", "country_iso3", "material_id", "date_in_force", 
                   "target_countries", "status")
 
 TITLES = {
+    "risk": "risk",
     "history": "history",
     "producers": "producers",
     "production": "producers",

@@ -119,6 +119,41 @@ def concentration_block(kb: KnowledgeBase, material_id: str) -> Block:
     )
 
 
+RISK_ROWS = (
+    ("official_supply_risk", "SR, official EU 2023", "ec2023_crm_study"),
+    ("supply_risk", "SR, recomputed (EU method, this package)", "ec2017_crm_methodology"),
+    ("p_supply_risk", "P(SR ≥ 1), Monte Carlo", "ec2017_crm_methodology"),
+    ("official_economic_importance", "EI, official EU 2023", "ec2023_crm_study"),
+    ("eu_economic_importance", "EI, recomputed (EU method, this package)", "ec2017_crm_methodology"),
+    ("p_critical_eu", "P(critical) EU, Monte Carlo", "ec2017_crm_methodology"),
+    ("economic_importance_region", "EI Zuid-Holland (NL33)", "cbs_84419eng"),
+    ("p_critical_region", "P(critical) Zuid-Holland, Monte Carlo", "cbs_84419eng"),
+    ("geopolrisk_nld", "GeoPolRisk score, imports of the Netherlands", "cepii_baci"),
+    ("geopolrisk_eu27", "GeoPolRisk score, imports of the EU27", "cepii_baci"),
+)
+
+
+def risk_block(kb: KnowledgeBase, material_id: str) -> Block:
+    """Official, recomputed and regional SR/EI, P(critical) and GeoPolRisk for NL and the EU."""
+    from crmradar.reports.risk_overview import material_risk, risk_overview
+
+    values = material_risk(kb, material_id)
+    overview = risk_overview(kb)
+    rows = [
+        {"indicator": key, "label": text, "value": values.get(key)}
+        for key, text, _source in RISK_ROWS
+        if key in values
+    ]
+    notes = {"draws": str(overview.attrs.get("draws")), "seed": str(overview.attrs.get("seed"))}
+    if overview.attrs.get("region_note"):
+        notes["region"] = str(overview.attrs["region_note"])
+    if pd.notna(values.get("geopolrisk_year")):
+        notes["geopolrisk_year"] = str(values["geopolrisk_year"])
+    known = set(kb.sources["id"])
+    sources = sorted({s for key, _t, s in RISK_ROWS if pd.notna(values.get(key)) and s in known})
+    return Block("risk", pd.DataFrame(rows, columns=["indicator", "label", "value"]), sources, notes)
+
+
 def end_use_block(kb: KnowledgeBase, material_id: str) -> Block:
     uses = kb.end_uses
     rows = uses.loc[uses["material_id"] == material_id].sort_values("share", ascending=False)
@@ -174,6 +209,7 @@ def material_profile(kb: KnowledgeBase, material_id: str) -> list[Block]:
     """All profile blocks for ``material_id`` in display order."""
     return [
         identity_block(kb, material_id),
+        risk_block(kb, material_id),
         history_block(kb, material_id),
         shares_block(kb, material_id, "global_supply", "producers", TOP_PRODUCERS),
         production_block(kb, material_id),
