@@ -78,7 +78,7 @@ def test_nothing_scannable_exits_2_and_writes_nothing(tmp_path):
     out = tmp_path / "report.xlsx"
     result = run("scan", str(bad), "--out", str(out))
     assert result.exit_code == 2
-    assert "row 2, column cpv: 99999999: 99 is not a CPV 2008 division" in result.output
+    assert "bad.csv: row 2, column cpv: 99999999: 99 is not a CPV 2008 division" in result.output
     assert "row 3, column quantity: negative quantity -1" in result.output
     assert "no row could be scanned" in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == [bad]

@@ -44,10 +44,10 @@ def _knowledge():
     return _KNOWLEDGE["active"][1]
 
 
-def _print_issues(issues: pd.DataFrame, limit: int = 30) -> None:
+def _print_issues(issues: pd.DataFrame, source: str, limit: int = 30) -> None:
     for row in issues.head(limit).itertuples():
-        where = "file" if row.row == 0 else f"row {row.row}"
-        error_console.print(f"[yellow]{row.severity}[/] {where}, column {row.column}: {row.message}", highlight=False)
+        where = f"{source}: row {row.row}, column {row.column}"
+        error_console.print(f"[yellow]{row.severity}[/] {where}: {row.message}", highlight=False)
     if len(issues) > limit:
         error_console.print(f"… {len(issues) - limit} more problems; see the issues table of the report")
 
@@ -75,7 +75,7 @@ def scan_command(
         fail(message if message.startswith(purchases.name) else f"{purchases.name}: {message}")
     result = scan(parsed.lines, _knowledge(), parsed.issues, parsed.rows_read)
     summary = result.summary
-    _print_issues(result.issues)
+    _print_issues(result.issues, purchases.name)
     if summary["rows_scanned"] == 0:
         fail(f"{purchases.name}: no row could be scanned ({summary['rows_read']} rows read); nothing written")
     metadata = {
