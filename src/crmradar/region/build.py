@@ -93,6 +93,10 @@ def _shares(kb: KnowledgeBase, scenario: Scenario, family: str, years: np.ndarra
         names = [k for k in anchors[0] if k not in ("year", "source", "note")]
         anchor_years = np.array([a["year"] for a in anchors], dtype=float)
         shares = {n: _interp(anchor_years, np.array([a[n] for a in anchors], dtype=float), years) for n in names}
+        # sub-technologies listed for the family but not named get share 0, so that their recipe entries
+        # exist and a substitution lever can move share to them without changing the spec's shapes
+        listed = kb.technology_shares.loc[kb.technology_shares["technology_id"] == family, "sub_technology_id"]
+        shares.update({n: np.zeros(len(years)) for n in sorted(set(listed) - set(names))})
     else:
         variant = choice.get("variant", "baseline")
         rows = kb.technology_shares
@@ -291,6 +295,7 @@ def build_spec(scenario: Scenario, kb: KnowledgeBase) -> RegionModelSpec:
         pair_material=pair_mat,
         recycling_efficiency=Triangular.of(*(np.array([r[i] for r in recycling])[:, rate_at] for i in range(3))),
         recycling_knots=rate_weights,
-        metadata={"scenario": scenario.id, "region": scenario.data["region"], "assumptions": assumptions
+        metadata={"scenario": scenario.id, "region": scenario.data["region"],
+                  "intensity_series": tuple(series_index), "assumptions": assumptions
                   + [__doc__.split("Choices made here")[1].strip()]},
     )
