@@ -26,6 +26,18 @@ def prepare_web(verbosity: int = 0) -> tuple[str, bool]:
     return load.package_hash, created
 
 
+def _warm_default_computations() -> None:
+    """Start the default scenario's Monte Carlo in the background so the first visitor finds it ready."""
+    from crmradar.web import computations  # noqa: F401 - registers the computations
+    from crmradar.web.jobs import submit
+    from crmradar.web.loading import package_hash
+    from crmradar.web.services import cached_package_hash, knowledge_base
+    from crmradar.web.views.energy import DEFAULT_DRAWS
+
+    digest = cached_package_hash(str(knowledge_base().path), package_hash)
+    submit("demand", {"scenario": "targets", "draws": DEFAULT_DRAWS, "seed": 20260616}, digest)
+
+
 def serve_command(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
@@ -40,6 +52,7 @@ def serve_command(
     from crmradar.web import services
 
     services.risk_table()  # warm the shared caches before forking
+    _warm_default_computations()
 
     class Server(BaseApplication):
         def load_config(self):

@@ -52,3 +52,13 @@ def data_date() -> str:
     """Most recent 'accessed' date among the sources: the date the data were last checked."""
     accessed = knowledge_base().sources["accessed"].dropna()
     return str(max(accessed))[:10] if len(accessed) else ""
+
+
+_HASHES: dict[str, str] = {}
+
+
+def cached_package_hash(package_path: str, compute) -> str:
+    """The data package's content hash, computed once per process."""
+    if package_path not in _HASHES:
+        _HASHES[package_path] = compute(knowledge_base())
+    return _HASHES[package_path]

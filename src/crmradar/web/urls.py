@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import path
 
 from crmradar.web.api import api
-from crmradar.web.views import pages
+from crmradar.web.views import energy, pages
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -12,6 +12,9 @@ urlpatterns += i18n_patterns(
     path("", pages.overview, name="overview"),
     path("materials/", pages.materials, name="materials"),
     path("material/<slug:material_id>/", pages.material, name="material"),
+    path("energy/", energy.energy, name="energy"),
+    path("energy/panel/", energy.energy_panel, name="energy_panel"),
+    path("energy/download/", energy.energy_download, name="energy_download"),
     path("sources/", pages.sources, name="sources"),
     path("methods/", pages.methods, name="methods"),
     path("data/", pages.data_download, name="data"),

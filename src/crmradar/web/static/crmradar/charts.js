@@ -106,8 +106,39 @@
       layout({ margin: { t: 10, r: 10, b: 10, l: 10 } }), CONFIG);
   }
 
+  function bands(el, rows) {
+    var colors = { demand: "21,66,115", recoverable: "0,122,61", end_of_life: "179,38,30" };
+    var labels = NL ? { demand: "vraag", recoverable: "terugwinbaar", end_of_life: "einde levensduur" }
+                    : { demand: "demand", recoverable: "recoverable", end_of_life: "end of life" };
+    var traces = [];
+    ["demand", "end_of_life", "recoverable"].forEach(function (metric) {
+      var sel = rows.filter(function (r) { return r.metric === metric; });
+      var x = sel.map(function (r) { return r.year; });
+      traces.push({ x: x, y: sel.map(function (r) { return r.p95; }), mode: "lines", line: { width: 0 },
+                    showlegend: false, hoverinfo: "skip" });
+      traces.push({ x: x, y: sel.map(function (r) { return r.p5; }), mode: "lines", line: { width: 0 }, fill: "tonexty",
+                    fillcolor: "rgba(" + colors[metric] + ",0.18)", showlegend: false, hoverinfo: "skip" });
+      traces.push({ x: x, y: sel.map(function (r) { return r.p50; }), mode: "lines", name: labels[metric],
+                    line: { color: "rgb(" + colors[metric] + ")", width: 2 },
+                    hovertemplate: "%{x}: %{y:,.1f} t<extra>" + labels[metric] + "</extra>" });
+    });
+    Plotly.newPlot(el, traces, layout({ yaxis: { title: "t / " + (NL ? "jaar" : "year"), rangemode: "tozero" },
+                                        legend: { orientation: "h", y: -0.2 } }), CONFIG);
+  }
+
+  function byTechnology(el, rows) {
+    var sel = rows.filter(function (r) { return r.metric === "demand"; });
+    var techs = Array.from(new Set(sel.map(function (r) { return r.technology_id; })));
+    var traces = techs.map(function (t) {
+      var rs = sel.filter(function (r) { return r.technology_id === t; });
+      return { type: "bar", name: t, x: rs.map(function (r) { return String(r.year); }), y: rs.map(function (r) { return r.p50; }) };
+    });
+    Plotly.newPlot(el, traces, layout({ barmode: "stack", yaxis: { title: "t / " + (NL ? "jaar" : "year") },
+                                        legend: { orientation: "h", y: -0.25 } }), CONFIG);
+  }
+
   var KINDS = { "risk-matrix": riskMatrix, history: history, producers: producers, "producers-map": producersMap,
-                timeline: timeline, sankey: sankey };
+                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology };
 
   function draw(el) {
     var kind = KINDS[el.dataset.chart];

@@ -1,0 +1,39 @@
+"""Computations the web runs in the background (see :mod:`crmradar.web.jobs`)."""
+
+from __future__ import annotations
+
+import math
+
+from crmradar.region.build import build_spec
+from crmradar.region.model import run
+from crmradar.region.scenario import load_scenario
+from crmradar.region.summary import material_summary, technology_summary
+from crmradar.web import services
+from crmradar.web.jobs import register
+
+SCENARIOS = ("trend", "targets", "high-electrification")
+
+
+def _clean(records: list[dict]) -> list[dict]:
+    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()} for r in records]
+
+
+@register("demand")
+def demand(parameters: dict, progress) -> dict:
+    """Regional demand and end-of-life percentiles for one scenario (t, t/yr)."""
+    kb = services.knowledge_base()
+    spec = build_spec(load_scenario(parameters["scenario"], kb), kb)
+    draws = int(parameters["draws"])
+    result = run(spec, draws=draws, seed=int(parameters.get("seed", 20260616)),
+                 chunk=min(draws, 250), progress=lambda done, total: progress(done / total))
+    materials = material_summary(result)
+    technologies = technology_summary(result)
+    technologies = technologies.loc[technologies["metric"].isin(["demand", "end_of_life"])]
+    return {
+        "scenario": parameters["scenario"],
+        "draws": draws,
+        "mass_balance_error": result.mass_balance_error,
+        "assumptions": spec.metadata["assumptions"],
+        "materials": _clean(materials.round(6).to_dict(orient="records")),
+        "technologies": _clean(technologies.round(6).to_dict(orient="records")),
+    }

@@ -1,0 +1,71 @@
+"""Long computations off the request path: results cached by the hash of their inputs.
+
+A page asks for a result; if it is cached it is shown at once, otherwise a background thread computes
+it while the page polls its progress (HTMX). The cache is the database table ``CachedResult``, so all
+gunicorn workers share it and a restart keeps finished results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import traceback
+from collections.abc import Callable
+
+from django.db import IntegrityError, close_old_connections
+
+from crmradar.web.models import CachedResult
+
+COMPUTATIONS: dict[str, Callable] = {}
+
+
+def register(kind: str):
+    """Decorator: ``fn(parameters: dict, progress: Callable[[float], None]) -> JSON-able result``."""
+
+    def wrap(fn):
+        COMPUTATIONS[kind] = fn
+        return fn
+
+    return wrap
+
+
+def input_hash(kind: str, parameters: dict, package_hash: str) -> str:
+    payload = json.dumps({"kind": kind, "parameters": parameters, "package": package_hash}, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _run(job_id: int, kind: str, parameters: dict) -> None:
+    close_old_connections()
+    try:
+        def progress(fraction: float) -> None:
+            CachedResult.objects.filter(pk=job_id).update(progress=round(float(fraction), 3))
+
+        result = COMPUTATIONS[kind](parameters, progress)
+        CachedResult.objects.filter(pk=job_id).update(status="done", progress=1.0, result=result)
+    except Exception as error:  # noqa: BLE001 - reported to the user, never swallowed silently
+        CachedResult.objects.filter(pk=job_id).update(
+            status="failed", error=f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"
+        )
+    finally:
+        close_old_connections()
+
+
+def submit(kind: str, parameters: dict, package_hash: str, background: bool = True) -> CachedResult:
+    """The cached result for these inputs, starting the computation if nobody has yet."""
+    digest = input_hash(kind, parameters, package_hash)
+    job = CachedResult.objects.filter(input_hash=digest).first()
+    if job is not None and job.status != "failed":
+        return job
+    if job is not None:
+        job.delete()
+    try:
+        job = CachedResult.objects.create(input_hash=digest, kind=kind, parameters=parameters)
+    except IntegrityError:
+        return CachedResult.objects.get(input_hash=digest)
+    if background:
+        threading.Thread(target=_run, args=(job.pk, kind, parameters), daemon=True).start()
+    else:
+        _run(job.pk, kind, parameters)
+        job.refresh_from_db()
+    return job

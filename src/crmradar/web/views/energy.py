@@ -1,0 +1,82 @@
+"""Energy transition (Zuid-Holland): scenario picker, demand and end-of-life per material and technology."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from crmradar.web import computations, services
+from crmradar.web.jobs import submit
+from crmradar.web.loading import package_hash
+
+DEFAULT_DRAWS = 500
+DEFAULT_MATERIAL = "lithium"
+
+
+def _parameters(request) -> dict:
+    scenario = request.GET.get("scenario", "targets")
+    if scenario not in computations.SCENARIOS:
+        raise Http404(_("Unknown scenario"))
+    return {"scenario": scenario, "draws": DEFAULT_DRAWS, "seed": 20260616}
+
+
+def _job(request):
+    return submit("demand", _parameters(request), _package_hash())
+
+
+def _package_hash() -> str:
+    kb = services.knowledge_base()
+    return services.cached_package_hash(str(kb.path), package_hash)
+
+
+def energy(request):
+    parameters = _parameters(request)
+    material = request.GET.get("material", DEFAULT_MATERIAL)
+    kb = services.knowledge_base()
+    materials = sorted(set(kb.material_intensities["material_id"]))
+    names = kb.materials.set_index("id")
+    column = "name_nl" if (request.LANGUAGE_CODE or "nl").startswith("nl") else "name_en"
+    options = [{"id": m, "name": names.at[m, column] if m in names.index else m} for m in materials]
+    return render(request, "web/energy.html", {
+        "scenarios": computations.SCENARIOS, "scenario": parameters["scenario"], "material": material,
+        "materials": options,
+    })
+
+
+def energy_panel(request):
+    job = _job(request)
+    material = request.GET.get("material", DEFAULT_MATERIAL)
+    if job.status == "failed":
+        return render(request, "web/_job_failed.html", {"job": job})
+    if job.status != "done":
+        return render(request, "web/_job_progress.html", {"job": job, "poll_url": request.get_full_path()})
+    result = job.result
+    rows = [r for r in result["materials"] if r["material_id"] == material]
+    if not rows:
+        raise Http404(_("No demand for this material in the model"))
+    technologies = [
+        r for r in result["technologies"] if r["material_id"] == material and r["year"] in (2030, 2040, 2050)
+    ]
+    table = [r for r in rows if r["metric"] in ("demand", "recoverable", "end_of_life") and r["year"] % 5 == 0]
+    return render(request, "web/_energy_panel.html", {
+        "result": result, "material": material, "series": rows, "technologies": technologies, "table": table,
+    })
+
+
+def energy_download(request):
+    job = _job(request)
+    if job.status != "done":
+        return HttpResponse(_("The computation is still running; try again in a moment."), status=202)
+    buffer = io.StringIO()
+    records = job.result["materials"] + [dict(r, level="technology") for r in job.result["technologies"]]
+    fields = sorted({key for record in records for key in record})
+    writer = csv.DictWriter(buffer, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(records)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="demand-{job.parameters["scenario"]}.csv"'
+    return response
