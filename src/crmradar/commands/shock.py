@@ -1,0 +1,201 @@
+"""``crmradar shock``: replay an export-control measure (or a custom one) against Zuid-Holland's transition."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import typer
+
+from crmradar import data as kb_data
+from crmradar.commands._common import OutputFormat, console, emit, fail
+from crmradar.region.build import build_spec
+from crmradar.region.model import run
+from crmradar.region.scenario import ScenarioError, load_scenario
+from crmradar.scenarios.shock import (
+    FRACTION_BY_MEASURE_TYPE,
+    REROUTING,
+    Shock,
+    ShockError,
+    ShockRow,
+    fixed,
+    parse_month,
+    shock_from_measure,
+    validate_custom,
+)
+from crmradar.scenarios.shock_impact import (
+    material_dependence,
+    sample_shock,
+    shock_summary,
+    side_by_side,
+    zh_share_of_eu,
+)
+
+MODEL_YEARS = (2020, 2050)
+
+
+def _custom_shock(kb, country, materials, stage, fraction, start_text, until_text, targets) -> Shock:
+    missing = [name for name, value in (("--country", country), ("--material", materials),
+                                        ("--fraction", fraction), ("--from", start_text)) if not value and value != 0]
+    if missing:
+        raise ShockError(f"a custom shock needs {', '.join(missing)} (or use --measure ID)")
+    start = parse_month(start_text, "--from")
+    end = parse_month(until_text, "--until", last=True) if until_text else (start[0], 12)
+    country = country.upper()
+    validate_custom(kb, country, materials, stage, fraction, start, end)
+    target_codes = tuple(t.strip().upper() for t in targets.split(",")) if targets != "all" else ("all",)
+    unknown = [t for t in target_codes if t != "all" and t != "EU27" and t not in set(kb.countries["iso3"])]
+    if unknown:
+        raise ShockError(f"--targets: unknown ISO3 code(s) {', '.join(unknown)}; use 'all', EU27 or ISO3 codes")
+    label = f"{country}-{'+'.join(materials)}-{start[0]}"
+    parameter = fixed("fraction.custom", fraction)
+    rows = tuple(ShockRow(country, m, stage, parameter, target_codes, start, end) for m in materials)
+    return Shock(label=label, rows=rows)
+
+
+def _check_years(shock: Shock) -> None:
+    for row in shock.rows:
+        if row.end[0] < MODEL_YEARS[0] or row.start[0] > MODEL_YEARS[1]:
+            raise ShockError(f"{shock.label}: period {row.start[0]}-{row.end[0]} lies outside the model years "
+                             f"{MODEL_YEARS[0]}-{MODEL_YEARS[1]}")
+
+
+def _levers(shock: Shock, rerouting: float | None, stockpile: float, substitution: float) -> Shock:
+    lever = REROUTING if rerouting is None else fixed("rerouting", rerouting)
+    return Shock(label=shock.label, rows=shock.rows, rerouting=lever, stockpile_months=stockpile,
+                 substitution=substitution, notes=shock.notes)
+
+
+def _write_atomic(text: str, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=out.suffix)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, out)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def shock_command(
+    measures: list[str] = typer.Option(None, "--measure", help="Measure id of the export-restrictions register "
+                                                               "(repeat for side-by-side shocks)."),
+    country: str = typer.Option(None, "--country", help="Custom shock: restricting country (ISO3)."),
+    materials: list[str] = typer.Option(None, "--material", help="Custom shock: material id (repeatable)."),
+    stage: str = typer.Option("processing", "--stage", help="Custom shock: extraction or processing."),
+    fraction: float = typer.Option(None, "--fraction", help="Custom shock: share of exports stopped (0-1)."),
+    start: str = typer.Option(None, "--from", help="Custom shock: first year or year-month in force."),
+    until: str = typer.Option(None, "--until", help="Last year (or year-month) in force; for open-ended "
+                                                    "register measures default: the current year."),
+    targets: str = typer.Option("all", "--targets", help="Custom shock: 'all' or comma-separated ISO3 / EU27."),
+    rerouting: float = typer.Option(None, "--rerouting", help="Share of lost volume rerouted (0-1); default: "
+                                                              "assumption range 0-0.3."),
+    stockpile: float = typer.Option(0.0, "--stockpile-months", help="Months of lost supply covered by stocks."),
+    substitution: float = typer.Option(0.0, "--substitution-elasticity",
+                                       help="Share of unmet material demand bridged by substitutes (0-1)."),
+    scenario: str = typer.Option("targets", "--scenario", help="Zuid-Holland scenario id or YAML path."),
+    draws: int = typer.Option(200, "--draws", min=1, max=100_000, help="Monte Carlo draws."),
+    seed: int = typer.Option(20260616, "--seed", help="Random seed (same seed, same result)."),
+    out: Path = typer.Option(None, "--out", help="Also write the table to .csv or .json (atomic)."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json"),
+) -> None:
+    """Replay an export control: EU/NL shortfall, ZH deployment and value added at risk (P5-P50-P95)."""
+    if out is not None and out.suffix.lower() not in (".csv", ".json"):
+        fail(f"--out must end in .csv or .json, got '{out.name}'")
+    for name, value in (("--rerouting", rerouting), ("--substitution-elasticity", substitution)):
+        if value is not None and not 0.0 <= value <= 1.0:
+            fail(f"{name}: {value} must lie between 0 and 1")
+    if stockpile < 0 or not np.isfinite(stockpile):
+        fail(f"--stockpile-months: {stockpile} must be a non-negative number")
+    kb = kb_data.load()
+    custom_given = any(v is not None for v in (country, materials or None, fraction, start))
+    if not measures and not custom_given:
+        fail("give --measure ID (see `crmradar shock --help`) or a custom shock with --country, --material, "
+             "--fraction and --from")
+    try:
+        open_end = parse_month(until, "--until", last=True)[0] if until else date.today().year
+        shocks = [shock_from_measure(kb, m, open_end) for m in dict.fromkeys(measures or [])]
+        if custom_given:
+            shocks.append(_custom_shock(kb, country, materials, stage, fraction, start, until, targets))
+        shocks = [_levers(s, rerouting, stockpile, substitution) for s in shocks]
+        for shock in shocks:
+            _check_years(shock)
+    except ShockError as error:
+        fail(str(error))
+    try:
+        loaded = load_scenario(scenario, kb)
+    except ScenarioError as error:
+        fail(f"scenario has {len(error.problems)} problem(s): {error.problems[0]}; nothing was computed")
+    started = time.perf_counter()
+    spec = build_spec(loaded, kb)
+    result = run(spec, draws=draws, seed=seed, report_years=MODEL_YEARS)
+    zh_share, zh_info = zh_share_of_eu(kb, draws, seed + 2)
+    dependence = material_dependence(spec, result.years)
+    summaries, assumptions = {}, {}
+    try:
+        for shock in shocks:
+            sampled = sample_shock(shock, kb, result.years, draws, seed + 1)
+            summaries[shock.label] = shock_summary(shock, sampled, result, kb, zh_share, dependence)
+            assumptions[shock.label] = {
+                "parameters": sampled.assumptions, "nl_basis": sampled.nl_basis, "notes": list(shock.notes),
+                "rows": [{"material": r.material, "country": r.country, "stage": r.stage, "targets": list(r.targets),
+                          "from": f"{r.start[0]}-{r.start[1]:02d}", "until": f"{r.end[0]}-{r.end[1]:02d}"}
+                         for r in shock.rows],
+                "stockpile_months": shock.stockpile_months, "substitution_elasticity": shock.substitution}
+    except ShockError as error:
+        fail(str(error))
+    frame = side_by_side(summaries)
+    metadata = {
+        "scenario": loaded.id, "draws": draws, "seed": seed, "seconds": round(time.perf_counter() - started, 2),
+        "shocks": assumptions, "zh_value_added_scaling": zh_info,
+        "default_fractions": {k: v.describe() for k, v in FRACTION_BY_MEASURE_TYPE.items()},
+        "model_assumptions": spec.metadata["assumptions"],
+        "reading": "supply rows: loss while the shock bites; zh_material, zh_deployment and value added: totals over "
+                   "the shock's years within 2020-2050; value added at risk is an exposure indicator, not a GDP loss",
+    }
+    if out is not None:
+        text = frame.to_csv(index=False) if out.suffix.lower() == ".csv" else json.dumps(
+            {"metadata": metadata, "data": json.loads(frame.to_json(orient="records"))}, indent=2,
+            ensure_ascii=False, default=str)
+        _write_atomic(text, out)
+    if fmt is OutputFormat.table:
+        emit(_banded(frame, list(summaries)), fmt, title=f"Export-control shock vs scenario '{loaded.id}': "
+             f"median [P5-P95], {draws} draws")
+        console.print("[dim]Supply: share of annual supply lost while the shock bites. Deployment, tonnes and value "
+                      "added: totals over the shock years. ZH value added = EU × ZH share (assumption). "
+                      "Assumptions: --format json.[/]")
+    else:
+        emit(frame, fmt, metadata=metadata)
+
+
+def _banded(frame: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
+    shown = frame[["section", "item", "unit"]].copy()
+    for label in labels:
+        shown[label] = [_band(a, b, c) for a, b, c in
+                        zip(frame[f"{label} p50"], frame[f"{label} p5"], frame[f"{label} p95"], strict=True)]
+    return shown
+
+
+def _band(p50: float, p5: float, p95: float) -> str:
+    if pd.isna(p50):
+        return "–"
+    return f"{_number(p50)} [{_number(p5)}–{_number(p95)}]"
+
+
+def _number(value: float) -> str:
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:.1f}"
+    return f"{value:.2g}"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("shock")(shock_command)
