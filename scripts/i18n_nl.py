@@ -16,8 +16,7 @@ LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "web" / "loc
 
 NL = {
     "Risk table": "Risicotabel",
-    "Official EU 2023 values; SR and EI are dimensionless, EOL-RIR is a fraction.":
-        "Officiële EU-waarden 2023; SR en EI zijn dimensieloos, EOL-RIR is een fractie.",
+    "Official EU 2023 values; SR and EI are dimensionless, EOL-RIR is a fraction.": "Officiële EU-waarden 2023; SR en EI zijn dimensieloos, EOL-RIR is een fractie.",
     "Material": "Grondstof",
     "CRMA": "CRMA",
     "strategic": "strategisch",
@@ -54,75 +53,57 @@ NL = {
     "EU sourcing": "Herkomst EU-aanvoer",
     "Export controls": "Exportbeperkingen",
     "End uses and sectors": "Toepassingen en sectoren",
-    "Supply risk and economic importance (official EU assessments)":
-        "Leveringsrisico en economisch belang (officiële EU-beoordelingen)",
-    "Line chart of SR and EI per assessment year; the table below holds the same values.":
-        "Lijngrafiek van SR en EI per beoordelingsjaar; de tabel hieronder bevat dezelfde waarden.",
+    "Supply risk and economic importance (official EU assessments)": "Leveringsrisico en economisch belang (officiële EU-beoordelingen)",
+    "Line chart of SR and EI per assessment year; the table below holds the same values.": "Lijngrafiek van SR en EI per beoordelingsjaar; de tabel hieronder bevat dezelfde waarden.",
     "SR and EI per assessment year": "SR en EI per beoordelingsjaar",
     "Not assessed individually; see its group.": "Niet afzonderlijk beoordeeld; zie de groep.",
     "Producers by stage (share of global supply)": "Producenten per ketenfase (aandeel in het wereldaanbod)",
-    "Bar chart of the largest producing countries per stage; the table below holds the same values.":
-        "Staafdiagram van de grootste producerende landen per fase; de tabel hieronder bevat dezelfde waarden.",
-    "World map of producer shares; the table below holds the same values.":
-        "Wereldkaart van de productieaandelen; de tabel hieronder bevat dezelfde waarden.",
+    "Bar chart of the largest producing countries per stage; the table below holds the same values.": "Staafdiagram van de grootste producerende landen per fase; de tabel hieronder bevat dezelfde waarden.",
+    "World map of producer shares; the table below holds the same values.": "Wereldkaart van de productieaandelen; de tabel hieronder bevat dezelfde waarden.",
     "Largest producers (fraction of global supply)": "Grootste producenten (fractie van het wereldaanbod)",
     "World production, USGS Mineral Commodity Summaries 2026": "Wereldproductie, USGS Mineral Commodity Summaries 2026",
     "Concentration (HHI) and the CRMA 65 %% check": "Concentratie (HHI) en de CRMA-toets van 65 %%",
     "The CRMA asks that by 2030 no single third country supplies more than 65 %% of EU consumption of a strategic "
-    "raw material at any stage; the NZIA resilience criterion applies above 50 %%.":
-        "De CRMA vraagt dat in 2030 geen enkel derde land meer dan 65 %% van het EU-verbruik van een strategische "
-        "grondstof levert, in welke fase dan ook; het weerbaarheidscriterium van de NZIA geldt boven 50 %%.",
-    "HHI (0–1), top-3 share and largest third-country share per stage":
-        "HHI (0–1), aandeel top-3 en aandeel van het grootste derde land per fase",
+    "raw material at any stage; the NZIA resilience criterion applies above 50 %%.": "De CRMA vraagt dat in 2030 geen enkel derde land meer dan 65 %% van het EU-verbruik van een strategische "
+    "grondstof levert, in welke fase dan ook; het weerbaarheidscriterium van de NZIA geldt boven 50 %%.",
+    "HHI (0–1), top-3 share and largest third-country share per stage": "HHI (0–1), aandeel top-3 en aandeel van het grootste derde land per fase",
     "Where the EU sources it": "Waar de EU het vandaan haalt",
     "EU sourcing shares (fraction)": "Aandelen in de EU-aanvoer (fractie)",
     "No EU sourcing data published.": "Geen gegevens over de EU-aanvoer gepubliceerd.",
-    "Timeline of export-control measures; the table below holds the same values.":
-        "Tijdlijn van exportbeperkingen; de tabel hieronder bevat dezelfde waarden.",
-    "Export-control measures affecting this material or its group":
-        "Exportbeperkingen voor deze grondstof of haar groep",
+    "Timeline of export-control measures; the table below holds the same values.": "Tijdlijn van exportbeperkingen; de tabel hieronder bevat dezelfde waarden.",
+    "Export-control measures affecting this material or its group": "Exportbeperkingen voor deze grondstof of haar groep",
     "No export controls recorded.": "Geen exportbeperkingen geregistreerd.",
-    "Sankey diagram from the material to its applications and NACE sectors; the table below holds the same values.":
-        "Sankeydiagram van de grondstof naar toepassingen en NACE-sectoren; de tabel hieronder bevat dezelfde waarden.",
-    "End-use shares (fraction) and EU value added of the sector":
-        "Aandelen per toepassing (fractie) en toegevoegde waarde van de sector in de EU",
-    "All materials of the EU 2023 assessment and the CRMA annexes. Choose a material for its profile.":
-        "Alle grondstoffen uit de EU-beoordeling 2023 en de bijlagen van de CRMA. Kies een grondstof voor het profiel.",
+    "Sankey diagram from the material to its applications and NACE sectors; the table below holds the same values.": "Sankeydiagram van de grondstof naar toepassingen en NACE-sectoren; de tabel hieronder bevat dezelfde waarden.",
+    "End-use shares (fraction) and EU value added of the sector": "Aandelen per toepassing (fractie) en toegevoegde waarde van de sector in de EU",
+    "All materials of the EU 2023 assessment and the CRMA annexes. Choose a material for its profile.": "Alle grondstoffen uit de EU-beoordeling 2023 en de bijlagen van de CRMA. Kies een grondstof voor het profiel.",
     "EU criticality (supply risk and economic importance)": "EU-kritikaliteit (leveringsrisico en economisch belang)",
     "critical if": "kritiek als",
     "European Commission (2017), Methodology for establishing the EU list of critical raw materials, "
     "doi:10.2873/769526; Blengini et al. (2017), EUR 28654, doi:10.2760/73303. Official values are always shown "
-    "next to recomputed and regional ones.":
-        "Europese Commissie (2017), Methodology for establishing the EU list of critical raw materials, "
-        "doi:10.2873/769526; Blengini e.a. (2017), EUR 28654, doi:10.2760/73303. Officiële waarden staan altijd "
-        "naast herberekende en regionale waarden.",
+    "next to recomputed and regional ones.": "Europese Commissie (2017), Methodology for establishing the EU list of critical raw materials, "
+    "doi:10.2873/769526; Blengini e.a. (2017), EUR 28654, doi:10.2760/73303. Officiële waarden staan altijd "
+    "naast herberekende en regionale waarden.",
     "Gemechu et al. (2015); Santillán-Saldivar et al. (2022); Koyamparambath et al. (2024). Instability g from WGI "
-    "Political Stability, rescaled to 0–1.":
-        "Gemechu e.a. (2015); Santillán-Saldivar e.a. (2022); Koyamparambath e.a. (2024). Instabiliteit g uit de "
-        "WGI-indicator Political Stability, herschaald naar 0–1.",
+    "Political Stability, rescaled to 0–1.": "Gemechu e.a. (2015); Santillán-Saldivar e.a. (2022); Koyamparambath e.a. (2024). Instabiliteit g uit de "
+    "WGI-indicator Political Stability, herschaald naar 0–1.",
     "Concentration and policy thresholds": "Concentratie en beleidsdrempels",
     "HHI of producer shares per stage (0–1), top-3 share, the largest single third-country share against the CRMA "
     "cap of 65 %% (Regulation (EU) 2024/1252, Art. 5(1)(b)) and the NZIA resilience trigger above 50 %% "
-    "(Regulation (EU) 2024/1735).":
-        "HHI van de productieaandelen per fase (0–1), aandeel top-3, het grootste aandeel van één derde land "
-        "tegenover de CRMA-grens van 65 %% (Verordening (EU) 2024/1252, art. 5, lid 1, onder b) en de "
-        "weerbaarheidsdrempel van 50 %% uit de NZIA (Verordening (EU) 2024/1735).",
+    "(Regulation (EU) 2024/1735).": "HHI van de productieaandelen per fase (0–1), aandeel top-3, het grootste aandeel van één derde land "
+    "tegenover de CRMA-grens van 65 %% (Verordening (EU) 2024/1252, art. 5, lid 1, onder b) en de "
+    "weerbaarheidsdrempel van 50 %% uit de NZIA (Verordening (EU) 2024/1735).",
     "Stock-flow model": "Voorraad-stroommodel",
     "Discretisation as in flodym 1.1.0 / ODYM (Pauliuk & Heeren 2020, J. Ind. Ecol. 24(3)); Monte Carlo over "
-    "deployment, material intensities, lifetimes, collection and recycling rates.":
-        "Discretisatie zoals in flodym 1.1.0 / ODYM (Pauliuk & Heeren 2020, J. Ind. Ecol. 24(3)); Monte Carlo over "
-        "uitrol, materiaalintensiteiten, levensduren, inzamel- en recyclingpercentages.",
+    "deployment, material intensities, lifetimes, collection and recycling rates.": "Discretisatie zoals in flodym 1.1.0 / ODYM (Pauliuk & Heeren 2020, J. Ind. Ecol. 24(3)); Monte Carlo over "
+    "uitrol, materiaalintensiteiten, levensduren, inzamel- en recyclingpercentages.",
     "Not found": "Niet gevonden",
-    "Which critical raw materials matter, and how risky are they?":
-        "Welke kritieke grondstoffen doen ertoe, en hoe groot is het risico?",
+    "Which critical raw materials matter, and how risky are they?": "Welke kritieke grondstoffen doen ertoe, en hoe groot is het risico?",
     "Supply risk and economic importance of the raw materials assessed by the European Commission, with their "
-    "status under the Critical Raw Materials Act.":
-        "Leveringsrisico en economisch belang van de grondstoffen die de Europese Commissie beoordeelde, met hun "
-        "status onder de Critical Raw Materials Act (CRMA).",
+    "status under the Critical Raw Materials Act.": "Leveringsrisico en economisch belang van de grondstoffen die de Europese Commissie beoordeelde, met hun "
+    "status onder de Critical Raw Materials Act (CRMA).",
     "Data as checked on": "Gegevens gecontroleerd op",
     "Key messages": "Kernboodschappen",
-    "Risk matrix: economic importance × supply risk (EU 2023)":
-        "Risicomatrix: economisch belang × leveringsrisico (EU 2023)",
+    "Risk matrix: economic importance × supply risk (EU 2023)": "Risicomatrix: economisch belang × leveringsrisico (EU 2023)",
     "Bubble chart of economic importance (horizontal) against supply risk (vertical); the data table below holds "
     "the same values.": "Bellendiagram van economisch belang (horizontaal) tegen leveringsrisico (verticaal); de "
     "tabel hieronder bevat dezelfde waarden.",
@@ -139,14 +120,60 @@ NL = {
     "Licence": "Licentie",
     "yes": "ja",
     "no": "nee",
-    "The Critical Raw Materials Act lists %(critical)d critical and %(strategic)d strategic raw materials.":
-        "De Critical Raw Materials Act noemt %(critical)d kritieke en %(strategic)d strategische grondstoffen.",
-    "Highest supply risk in the EU 2023 assessment: %(names)s.":
-        "Hoogste leveringsrisico in de EU-beoordeling van 2023: %(names)s.",
-    "Strategic although below the criticality thresholds: %(names)s.":
-        "Strategisch, hoewel onder de drempels voor kritikaliteit: %(names)s.",
+    "The Critical Raw Materials Act lists %(critical)d critical and %(strategic)d strategic raw materials.": "De Critical Raw Materials Act noemt %(critical)d kritieke en %(strategic)d strategische grondstoffen.",
+    "Highest supply risk in the EU 2023 assessment: %(names)s.": "Hoogste leveringsrisico in de EU-beoordeling van 2023: %(names)s.",
+    "Strategic although below the criticality thresholds: %(names)s.": "Strategisch, hoewel onder de drempels voor kritikaliteit: %(names)s.",
     "Unknown table": "Onbekende tabel",
     "Unknown format": "Onbekend formaat",
+    "Scenario %(s)s, %(d)s Monte Carlo draws, tonnes per year.": "Scenario %(s)s, %(d)s Monte Carlo-trekkingen, ton per jaar.",
+    "Download all results (CSV)": "Alle resultaten downloaden (CSV)",
+    "Demand, end-of-life content and recoverable material (t/yr): median [P5–P95]": "Vraag, materiaal aan het einde van de levensduur en terugwinbaar materiaal (t/jaar): mediaan [P5–P95]",
+    "Quantity": "Grootheid",
+    "Median": "Mediaan",
+    "Assumptions of the model": "Aannames van het model",
+    "The computation failed:": "De berekening is mislukt:",
+    "Computing the Monte Carlo simulation…": "De Monte Carlo-simulatie wordt berekend…",
+    "Energy transition": "Energietransitie",
+    "CRMA benchmarks": "CRMA-benchmarks",
+    "Procurement scan": "Inkoopscan",
+    "CRMA benchmarks: EU capacity against the 2030 targets": "CRMA-benchmarks: EU-capaciteit tegenover de doelen voor 2030",
+    "By 2030 EU capacity should cover at least 10 %% (extraction), 40 %% (processing) and 25 %% (recycling) of annual EU consumption of each strategic raw material, and no third country should supply more than 65 %% (Regulation (EU) 2024/1252, Art. 5). The example portfolio adds illustrative regional projects.": "In 2030 moet de EU-capaciteit minstens 10 %% (winning), 40 %% (verwerking) en 25 %% (recycling) van het jaarlijkse EU-verbruik van elke strategische grondstof dekken, en mag geen derde land meer dan 65 %% leveren (Verordening (EU) 2024/1252, art. 5). Het voorbeeldportfolio voegt illustratieve regionale projecten toe.",
+    "Portfolio": "Portfolio",
+    "Current EU capacity only": "Alleen de huidige EU-capaciteit",
+    "With the example Zuid-Holland portfolio (illustrative)": "Met het voorbeeldportfolio Zuid-Holland (illustratief)",
+    "Show": "Tonen",
+    "Shares are fractions of EU consumption; the largest third-country share is at the EU-sourcing level.": "Aandelen zijn fracties van het EU-verbruik; het grootste aandeel van een derde land geldt voor de EU-aanvoer.",
+    "Energy transition Zuid-Holland: raw materials in and out": "Energietransitie Zuid-Holland: grondstoffen erin en eruit",
+    "How much of each critical raw material the region's solar panels, wind turbines, electric vehicles, batteries, electrolysers, heat pumps and electronics need each year, and how much returns at end of life. Median with the 5–95 %% Monte Carlo band.": "Hoeveel van elke kritieke grondstof de zonnepanelen, windturbines, elektrische voertuigen, batterijen, elektrolysers, warmtepompen en elektronica in de regio elk jaar nodig hebben, en hoeveel er aan het einde van de levensduur terugkomt. Mediaan met de Monte Carlo-band van 5–95 %%.",
+    "Scenario": "Scenario",
+    "Loading…": "Laden…",
+    "Procurement scan: critical raw materials in what we buy": "Inkoopscan: kritieke grondstoffen in wat we kopen",
+    "Upload a purchase list (CSV or XLSX with the columns cpv, description, quantity, unit and optionally value_eur and year). You get the critical raw material content, the supply risk, the NZIA flag and the tender clauses to use.": "Upload een inkooplijst (CSV of XLSX met de kolommen cpv, description, quantity, unit en eventueel value_eur en year). U krijgt de hoeveelheid kritieke grondstoffen, het leveringsrisico, de NZIA-vlag en de aanbestedingsclausules om te gebruiken.",
+    "Download the illustrative example list": "De illustratieve voorbeeldlijst downloaden",
+    "Purchase list (max. MB)": "Inkooplijst (max. MB)",
+    "Scan": "Scannen",
+    "Scan the example list": "De voorbeeldlijst scannen",
+    "Result": "Resultaat",
+    "Rows read / scanned / skipped": "Rijen gelezen / gescand / overgeslagen",
+    "CRM content (kg, range)": "Kritieke grondstoffen (kg, bandbreedte)",
+    "Top CRMs by risk-weighted content": "Belangrijkste grondstoffen naar risicogewogen hoeveelheid",
+    "Lines with the NZIA resilience flag": "Regels met de NZIA-weerbaarheidsvlag",
+    "Download the report (XLSX)": "Het rapport downloaden (XLSX)",
+    "Critical raw materials in the purchases (kg), ranked by supply-risk-weighted content": "Kritieke grondstoffen in de inkoop (kg), gerangschikt naar risicogewogen hoeveelheid",
+    "Recommended tender clauses": "Aanbevolen aanbestedingsclausules",
+    "Problems found (row, column)": "Gevonden problemen (rij, kolom)",
+    "row": "rij",
+    "No demand for this material in the model": "Geen vraag naar deze grondstof in het model",
+    "The computation is still running; try again in a moment.": "De berekening loopt nog; probeer het zo opnieuw.",
+    "Choose a CSV or XLSX file first.": "Kies eerst een CSV- of XLSX-bestand.",
+    "The file is larger than %(mb)s MB.": "Het bestand is groter dan %(mb)s MB.",
+    "Only .csv and .xlsx files can be scanned.": "Alleen .csv- en .xlsx-bestanden kunnen worden gescand.",
+    "Line chart of demand and recoverable end-of-life material with 5–95 %% bands; the table below holds the values.": "Lijngrafiek van vraag en terugwinbaar materiaal aan het einde van de levensduur met banden van 5–95 %%; de tabel hieronder bevat de waarden.",
+    "Bar chart of median demand per technology in 2030, 2040 and 2050; the table below holds the values.": "Staafdiagram van de mediane vraag per technologie in 2030, 2040 en 2050; de tabel hieronder bevat de waarden.",
+    "Bar chart of EU capacity shares per strategic raw material and stage against the benchmarks; the table below holds the values.": "Staafdiagram van de EU-capaciteitsaandelen per strategische grondstof en fase tegenover de benchmarks; de tabel hieronder bevat de waarden.",
+    "Energy transition Zuid-Holland": "Energietransitie Zuid-Holland",
+    "Report not found": "Rapport niet gevonden",
+    "Unknown scenario": "Onbekend scenario",
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
 

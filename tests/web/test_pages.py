@@ -108,3 +108,62 @@ def test_every_ui_string_has_a_dutch_translation():
     untranslated = [e.msgid for e in catalogue if not (e.msgstr or e.msgstr_plural)]
     assert untranslated == []
     assert catalogue.percent_translated() == 100
+
+
+EXAMPLE_CSV = "cpv,description,quantity,unit\n30213100,Laptop,10,st\n09331200,Zonnepanelen,100,kWp\n"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_new_pages_render(client, prefix):
+    for path in ("/energy/", "/crma/", "/procurement/"):
+        response = client.get(prefix + path)
+        assert response.status_code == 200, path
+        assert not INLINE_SCRIPT.search(response.content.decode())
+
+
+def test_procurement_upload_scans_and_offers_a_report(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("purchases.csv", EXAMPLE_CSV.encode(), content_type="text/csv")
+    response = client.post("/en/procurement/", {"purchases": upload})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Download the report (XLSX)" in html
+    token = re.search(r"/procurement/report/([0-9a-f]{32})\.xlsx", html).group(1)
+    report = client.get(f"/en/procurement/report/{token}.xlsx")
+    assert report.status_code == 200 and b"".join(report.streaming_content)[:2] == b"PK"
+    assert client.get("/en/procurement/report/../../secret_key").status_code == 404
+
+
+def test_procurement_upload_rejects_other_files(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("purchases.txt", b"hello", content_type="text/plain")
+    assert client.post("/procurement/", {"purchases": upload}).status_code == 422
+
+
+def test_procurement_api_scan(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("purchases.csv", EXAMPLE_CSV.encode(), content_type="text/csv")
+    payload = client.post("/api/v1/procurement/scan", {"file": upload}).json()
+    assert payload["summary"]["rows_scanned"] == 2
+    silver = [m for m in payload["materials"] if m["material_id"] == "silver"]
+    assert silver and silver[0]["content_kg"] > 0
+    bad = client.post("/api/v1/procurement/scan", {"file": SimpleUploadedFile("x.pdf", b"%PDF")})
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "file"]
+
+
+def test_api_crma_and_risk_overview(client):
+    rows = client.get("/api/v1/crma", {"portfolio": "none"}).json()
+    aluminium = [r for r in rows if r["material_id"] == "aluminium" and r["stage"] == "processing"][0]
+    assert aluminium["benchmark"] == pytest.approx(0.40)
+    assert client.get("/api/v1/crma", {"portfolio": "bogus"}).status_code == 422
+    overview = {r["material_id"]: r for r in client.get("/api/v1/risk/overview").json()}
+    assert overview["gallium"]["official_supply_risk"] == pytest.approx(3.9)
+    assert 0.0 <= overview["gallium"]["p_critical_eu"] <= 1.0
+
+
+def test_api_demand_is_accepted_then_computed(client):
+    response = client.get("/api/v1/demand", {"scenario": "trend"})
+    assert response.status_code in (200, 202)
+    assert client.get("/api/v1/demand", {"scenario": "nope"}).status_code == 422

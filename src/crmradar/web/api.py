@@ -7,7 +7,7 @@ with the path of the offending field.
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import File, NinjaAPI, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from crmradar import __version__
@@ -35,6 +35,13 @@ class MaterialOut(Schema):
     import_reliance: float | None = None
     eu_critical: bool
     above_thresholds: bool
+    supply_risk_recomputed: float | None = None
+    economic_importance_recomputed: float | None = None
+    p_critical: float | None = None
+    economic_importance_region: float | None = None
+    p_critical_region: float | None = None
+    zh_critical: bool | None = None
+    geopolrisk_nld: float | None = None
 
 
 class BlockOut(Schema):
@@ -91,3 +98,83 @@ def material_profile(request: HttpRequest, material_id: str):
 def sources(request: HttpRequest):
     """Every publication cited by the knowledge base."""
     return services.records(services.knowledge_base().sources)
+
+
+class JobOut(Schema):
+    status: str
+    progress: float
+    result: dict | None = None
+    error: str | None = None
+
+
+@api.get("/risk/overview", response=list[dict], tags=["risk"])
+def risk_overview_endpoint(request: HttpRequest):
+    """Per material: official and recomputed SR/EI, regional EI (NL33), P(critical) EU/region, GeoPolRisk NLD/EU27."""
+    from crmradar.reports.risk_overview import risk_overview
+
+    table = risk_overview(services.knowledge_base()).reset_index()
+    return services.records(table)
+
+
+@api.get("/geopolrisk", response=list[dict], tags=["risk"])
+def geopolrisk_endpoint(request: HttpRequest, economy: str = "NLD"):
+    """GeoPolRisk scores on the shipped data (BACI imports, USGS production, WGI PV): hhi, import_risk, score,
+    price_usd_per_kg, cf_kg_cu_eq per material and year."""
+    from crmradar.methods.geopolrisk import geopolrisk
+    from crmradar.reports.risk_overview import shipped_geopolrisk_inputs
+
+    if economy not in ("NLD", "EU27"):
+        raise HttpError(422, "economy must be NLD or EU27")
+    inputs = shipped_geopolrisk_inputs(services.knowledge_base())
+    return services.records(geopolrisk(**inputs, economies=[economy]))
+
+
+@api.get("/demand", response={200: JobOut, 202: JobOut}, tags=["energy transition"])
+def demand_endpoint(request: HttpRequest, scenario: str = "targets"):
+    """Zuid-Holland demand and end-of-life percentiles (t/yr). 202 while the Monte Carlo runs; poll again."""
+    from crmradar.web import computations
+    from crmradar.web.jobs import submit
+    from crmradar.web.loading import package_hash
+    from crmradar.web.views.energy import DEFAULT_DRAWS
+
+    if scenario not in computations.SCENARIOS:
+        raise HttpError(422, f"scenario must be one of {', '.join(computations.SCENARIOS)}")
+    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
+    job = submit("demand", {"scenario": scenario, "draws": DEFAULT_DRAWS, "seed": 20260616}, digest)
+    body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None}
+    return Status(200 if job.status == "done" else 202, body)
+
+
+@api.get("/crma", response=list[dict], tags=["CRMA"])
+def crma_endpoint(request: HttpRequest, portfolio: str = "example", year: int = 2030):
+    """CRMA Art. 5 benchmark table per strategic raw material and stage, before and after a portfolio."""
+    from crmradar.web.views.analysis import crma_table
+
+    if portfolio not in ("example", "none"):
+        raise HttpError(422, "portfolio must be 'example' or 'none'")
+    return services.records(crma_table(str(services.knowledge_base().path), portfolio == "example", year))
+
+
+@api.post("/procurement/scan", response={200: dict, 413: dict, 422: dict}, tags=["procurement"])
+def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(...)):  # noqa: B008 - ninja style
+    """Scan an uploaded purchase list (CSV/XLSX): CRM content per material, risk, NZIA flags, clauses, issues."""
+    import tempfile
+    from pathlib import Path
+
+    from crmradar.procurement import PurchaseFileError
+    from crmradar.web.views.procurement import MAX_UPLOAD_BYTES, run_scan
+
+    if file.size > MAX_UPLOAD_BYTES:
+        return Status(413, {"detail": [{"loc": ["body", "file"], "msg": f"file larger than {MAX_UPLOAD_BYTES} bytes"}]})
+    suffix = Path(file.name or "").suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        return Status(422, {"detail": [{"loc": ["body", "file"], "msg": "only .csv and .xlsx files can be scanned"}]})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(file.read())
+        try:
+            result = run_scan(path)
+        except PurchaseFileError as error:
+            return Status(422, {"detail": [{"loc": ["body", "file"], "msg": str(error)}]})
+    tables = {name: services.records(frame) for name, frame in result.tables().items()}
+    return Status(200, {"summary": result.summary, **tables})

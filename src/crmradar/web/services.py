@@ -17,7 +17,24 @@ def knowledge_base() -> kb_data.KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def _risk_table(package_path: str) -> pd.DataFrame:
-    return official_risk_table(knowledge_base())
+    """Official table plus the recomputed, regional and probabilistic columns of the risk overview."""
+    from crmradar.reports.risk_overview import risk_overview
+
+    kb = knowledge_base()
+    table = official_risk_table(kb)
+    overview = risk_overview(kb)
+    extra = pd.DataFrame(
+        {
+            "supply_risk_recomputed": overview["supply_risk"],
+            "economic_importance_recomputed": overview["eu_economic_importance"],
+            "p_critical": overview["p_critical_eu"],
+            "economic_importance_region": overview["economic_importance_region"],
+            "p_critical_region": overview["p_critical_region"],
+            "zh_critical": overview["critical_region"].astype(bool) & overview["economic_importance_region"].notna(),
+            "geopolrisk_nld": overview["geopolrisk_nld"],
+        }
+    )
+    return table.merge(extra, left_on="material_id", right_index=True, how="left")
 
 
 def risk_table() -> pd.DataFrame:

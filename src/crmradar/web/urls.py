@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import path
 
 from crmradar.web.api import api
-from crmradar.web.views import energy, pages
+from crmradar.web.views import analysis, energy, pages, procurement
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -15,6 +15,10 @@ urlpatterns += i18n_patterns(
     path("energy/", energy.energy, name="energy"),
     path("energy/panel/", energy.energy_panel, name="energy_panel"),
     path("energy/download/", energy.energy_download, name="energy_download"),
+    path("crma/", analysis.crma, name="crma"),
+    path("procurement/", procurement.procurement, name="procurement"),
+    path("procurement/example/", procurement.procurement_example, name="procurement_example"),
+    path("procurement/report/<str:name>", procurement.procurement_report, name="procurement_report"),
     path("sources/", pages.sources, name="sources"),
     path("methods/", pages.methods, name="methods"),
     path("data/", pages.data_download, name="data"),

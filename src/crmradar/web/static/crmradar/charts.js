@@ -137,8 +137,23 @@
                                         legend: { orientation: "h", y: -0.25 } }), CONFIG);
   }
 
+  function crmaChart(el, rows) {
+    var stages = ["extraction", "processing", "recycling"];
+    var stageNl = { extraction: "winning", processing: "verwerking", recycling: "recycling" };
+    var traces = stages.map(function (s) {
+      var sel = rows.filter(function (r) { return r.stage === s && r.share_after !== null; });
+      return { type: "bar", name: (NL ? stageNl[s] : s) + " (" + (100 * (sel[0] ? sel[0].benchmark : 0)).toFixed(0) + " %)",
+               x: sel.map(function (r) { return r.material_id; }), y: sel.map(function (r) { return r.share_after; }),
+               hovertemplate: "%{x}: %{y:.0%}<extra></extra>" };
+    });
+    Plotly.newPlot(el, traces, layout({ barmode: "group", yaxis: { tickformat: ".0%", title: NL ? "aandeel EU-capaciteit" : "EU capacity share" },
+      shapes: [0.10, 0.40, 0.25].map(function (v) { return { type: "line", xref: "paper", x0: 0, x1: 1, y0: v, y1: v,
+                                                        line: { dash: "dot", color: "#444" } }; }),
+      legend: { orientation: "h", y: -0.25 } }), CONFIG);
+  }
+
   var KINDS = { "risk-matrix": riskMatrix, history: history, producers: producers, "producers-map": producersMap,
-                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology };
+                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology, crma: crmaChart };
 
   function draw(el) {
     var kind = KINDS[el.dataset.chart];

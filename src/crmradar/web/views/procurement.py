@@ -1,0 +1,98 @@
+"""Procurement scan page: upload a purchase list (CSV/XLSX) → CRM content, risk, clauses → download."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import uuid
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from crmradar.procurement import (
+    PurchaseFileError,
+    ReadLimits,
+    build_knowledge,
+    parse_rows,
+    read_purchase_file,
+    scan,
+    write_report,
+)
+from crmradar.web import services
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+REPORT_DIR = Path(settings.HOME) / "procurement-reports"
+REPORT_NAME = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv|json)$")
+EXAMPLE = Path(__file__).resolve().parents[2] / "procurement" / "examples" / "provincie_inkoop_voorbeeld.xlsx"
+
+
+@lru_cache(maxsize=2)
+def knowledge(package: str):
+    return build_knowledge(services.knowledge_base())
+
+
+def run_scan(path: Path):
+    """Read, check and scan a purchase file; raises PurchaseFileError for file-level problems."""
+    table = read_purchase_file(path, ReadLimits(max_bytes=MAX_UPLOAD_BYTES))
+    parsed = parse_rows(table.header, table.rows)
+    return scan(parsed.lines, knowledge(str(services.knowledge_base().path)), parsed.issues, parsed.rows_read)
+
+
+@require_http_methods(["GET", "POST"])
+def procurement(request):
+    context = {"max_mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+    if request.method == "POST":
+        upload = request.FILES.get("purchases")
+        use_example = request.POST.get("example") == "1"
+        if upload is None and not use_example:
+            context["error"] = _("Choose a CSV or XLSX file first.")
+            return render(request, "web/procurement.html", context, status=422)
+        if upload is not None and upload.size > MAX_UPLOAD_BYTES:
+            context["error"] = _("The file is larger than %(mb)s MB.") % {"mb": context["max_mb"]}
+            return render(request, "web/procurement.html", context, status=413)
+        suffix = Path(upload.name).suffix.lower() if upload is not None else ".xlsx"
+        if suffix not in (".csv", ".xlsx"):
+            context["error"] = _("Only .csv and .xlsx files can be scanned.")
+            return render(request, "web/procurement.html", context, status=422)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / (Path(upload.name).name if upload is not None else EXAMPLE.name)
+            if upload is not None:
+                with path.open("wb") as handle:
+                    for chunk in upload.chunks():
+                        handle.write(chunk)
+            else:
+                path.write_bytes(EXAMPLE.read_bytes())
+            try:
+                result = run_scan(path)
+            except PurchaseFileError as error:
+                context["error"] = str(error)
+                return render(request, "web/procurement.html", context, status=422)
+        token = uuid.uuid4().hex
+        REPORT_DIR.mkdir(parents=True, exist_ok=True)
+        for extension in ("xlsx", "json"):
+            write_report(result.tables(), result.summary, REPORT_DIR / f"{token}.{extension}")
+        context.update(
+            summary=result.summary,
+            materials=services.records(result.materials.head(15)),
+            clauses=services.records(result.clauses),
+            issues=services.records(result.issues),
+            token=token,
+            material_columns=["rank", "material_id", "content_kg", "low_kg", "high_kg", "supply_risk",
+                              "sr_weighted_kg", "crma_strategic", "nzia_material_flag", "gpr_exposure_kg_cu_eq"],
+        )
+    return render(request, "web/procurement.html", context)
+
+
+def procurement_report(request, name: str):
+    if not REPORT_NAME.match(name) or not (REPORT_DIR / name).exists():
+        raise Http404(_("Report not found"))
+    return FileResponse((REPORT_DIR / name).open("rb"), as_attachment=True, filename=f"crm-scan-{name}")
+
+
+def procurement_example(request):
+    return FileResponse(EXAMPLE.open("rb"), as_attachment=True, filename=EXAMPLE.name)
