@@ -1,0 +1,252 @@
+"""``crmradar recycling``: end-of-life feedstock per stream versus recycling capacity and plant scale."""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from crmradar import data as kb_data
+from crmradar.commands._common import OutputFormat, console, emit, fail
+from crmradar.region.build import build_spec
+from crmradar.region.scenario import ScenarioError, load_scenario
+from crmradar.scenarios import recovery_value, recycling
+from crmradar.scenarios.facilities import capacity_by_stream
+
+EXISTING = ("existing",)
+WITH_PLANNED = ("existing", "under_construction", "planned")
+VALUE_YEARS = (2030, 2040, 2050)
+HEADLINE_STREAMS = ("li_ion_batteries", "pv_modules")
+ASSUMPTIONS = [
+    "Feedstock per stream = units reaching end of life in the regional model × product mass per unit "
+    "(product_masses; triangular, sampled per draw); kWh per vehicle is the model's own draw of the battery size.",
+    "All end-of-life products are counted as feedstock in the year they retire: no export of used vehicles, "
+    "no second-life use of batteries, no hoarding of PV modules or ICT; collection losses are not subtracted.",
+    "li_ion_batteries includes every battery of the model's chemistry mix (also sodium-ion, lead-acid, flow and "
+    "NaS stationary batteries), so it overstates Li-ion feedstock where those chemistries have a share.",
+    "Permanent magnets = rare earths (Nd, Pr, Dy, Tb) at end of life in wind turbines and EV motors / rare-earth "
+    "mass fraction of NdFeB; magnets in ICT, heat pumps and other products are not counted.",
+    "weee covers only ICT and consumer electronics (UNU-KEYs 0301–0309); heat pumps and large household "
+    "equipment are not in the stream.",
+    "Catchments beyond Zuid-Holland: Zuid-Holland's feedstock × population ratio (catchment_population); "
+    "assumes Zuid-Holland's per-capita end-of-life flows hold for NL, Belgium and NRW (offshore wind "
+    "landing in Zuid-Holland makes this too high for magnets, higher PV per capita elsewhere too low for PV).",
+    "Capacity gap = feedstock − summed published input capacity of the catchment's plants with the chosen "
+    "statuses (plants without a published capacity count as 0; see n_without_capacity).",
+    "Plant-scale year = first year the P50 feedstock reaches the minimum efficient scale (plant_scale, all "
+    "assumptions); year_central_p95 / year_central_p5 are the years the P95 / P5 feedstock reach the central scale.",
+    "Value = recoverable tonnes (end of life × collection × recycling efficiency) × one price per material "
+    "per kg of contained element (USGS MCS 2026 rows first, then the lowest), in USD of 2025, not discounted; "
+    "materials without a price are listed and not valued.",
+]
+
+
+class View(enum.StrEnum):
+    summary = "summary"
+    years = "years"
+    value = "value"
+
+
+def _year_text(value, first_year: int, last_year: int) -> str:
+    """A plant-scale year as text: the year, '<first> or earlier' or 'not before <last>'."""
+    if value is None or pd.isna(value):
+        return f"not before {last_year}"
+    return f"{first_year} or earlier" if int(value) <= first_year else str(int(value))
+
+
+def _when(text: str) -> str:
+    return text if text.startswith("not") else f"in {text}"
+
+
+def _write_atomic(frame: pd.DataFrame, out: Path, metadata: dict) -> None:
+    """Write ``frame`` and ``<out>.json`` via temporary files, so a failure leaves no partial file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=out.suffix)
+    os.close(handle)
+    try:
+        if out.suffix.lower() == ".parquet":
+            frame.to_parquet(temporary, index=False)
+        else:
+            frame.to_csv(temporary, index=False)
+        side = out.with_suffix(out.suffix + ".json")
+        side_tmp = side.with_name(".tmp-" + side.name)
+        side_tmp.write_text(json.dumps(metadata, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        os.replace(temporary, out)
+        os.replace(side_tmp, side)
+    finally:
+        for leftover in (temporary, str(out.with_name(".tmp-" + out.name + ".json"))):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def _frames(flows: recycling.StreamFlows, kb, catchments: list[str], statuses: tuple[str, ...]):
+    """Years, summary and value frames for the catchments (all tonnes per year)."""
+    zh_feedstock = recycling.percentile_frame(flows.feedstock, flows.years, ("input_stream",))
+    prices = recovery_value.contained_prices(kb.material_prices)
+    values, unpriced = recovery_value.stream_value_draws(flows.recoverable, prices)
+    first, last = int(flows.years[0]), int(flows.years[-1])
+    years_parts, summary_parts, value_parts = [], [], []
+    for catchment in catchments:
+        ratio = recycling.catchment_ratio(kb.catchment_population, catchment)
+        feedstock = zh_feedstock.assign(**{c: zh_feedstock[c] * ratio for c in ("p5", "p50", "p95", "mean")})
+        existing = capacity_by_stream(kb.recycling_facilities, catchment, statuses=EXISTING)
+        chosen = capacity_by_stream(kb.recycling_facilities, catchment, statuses=statuses)
+        gaps = recycling.capacity_gap(feedstock, chosen).assign(catchment=catchment)
+        years_parts.append(gaps)
+        scale = recycling.scale_years(feedstock, kb.plant_scale)
+        for column in ("year_low", "year_central", "year_high", "year_central_p95", "year_central_p5"):
+            scale[column] = [_year_text(v, first, last) for v in scale[column]]
+        at_last = gaps.loc[gaps["year"] == last].set_index("input_stream")
+        stream_value = recycling.percentile_frame(values, flows.years, ("input_stream",), scale=ratio)
+        value_last = stream_value.loc[stream_value["year"] == last].set_index("input_stream")["p50"]
+        scale = scale.assign(
+            catchment=catchment,
+            capacity_existing_t=scale["input_stream"].map(existing.set_index("input_stream")["capacity_t_per_year"]
+                                                          ).fillna(0.0),
+            capacity_chosen_t=scale["input_stream"].map(at_last["capacity_t"]),
+            **{f"feedstock_{last}_p50_t": scale["input_stream"].map(at_last["p50"]),
+               f"gap_{last}_p50_t": scale["input_stream"].map(at_last["gap_p50"]),
+               f"value_{last}_p50_musd": scale["input_stream"].map(value_last)},
+        )
+        summary_parts.append(scale)
+        recoverable = recycling.percentile_frame(flows.recoverable, flows.years, ("input_stream", "material_id"),
+                                                 scale=ratio)
+        recoverable = recoverable.loc[recoverable["year"].isin(VALUE_YEARS)]
+        valued = recovery_value.recoverable_value(recoverable, prices)
+        totals = stream_value.loc[stream_value["year"].isin(VALUE_YEARS)].rename(
+            columns={"p5": "value_p5_musd", "p50": "value_p50_musd", "p95": "value_p95_musd"})
+        totals = totals.drop(columns="mean").assign(material_id="all priced")
+        value_parts.append(pd.concat([valued, totals], ignore_index=True).assign(catchment=catchment))
+    years_frame = pd.concat(years_parts, ignore_index=True).rename(
+        columns={"p5": "feedstock_p5_t", "p50": "feedstock_p50_t", "p95": "feedstock_p95_t",
+                 "mean": "feedstock_mean_t"})
+    years_frame = years_frame[["catchment", "input_stream", "year", "feedstock_p5_t", "feedstock_p50_t",
+                               "feedstock_p95_t", "capacity_t", "gap_p5", "gap_p50", "gap_p95"]].rename(
+        columns={"gap_p5": "gap_p5_t", "gap_p50": "gap_p50_t", "gap_p95": "gap_p95_t"})
+    summary = pd.concat(summary_parts, ignore_index=True)
+    summary = summary[["catchment", "input_stream", "plant_type", "scale_low_t", "scale_central_t", "scale_high_t",
+                       "year_low", "year_central", "year_high", "year_central_p95", "year_central_p5",
+                       "capacity_existing_t", "capacity_chosen_t", f"feedstock_{last}_p50_t", f"gap_{last}_p50_t",
+                       f"value_{last}_p50_musd"]]
+    value = pd.concat(value_parts, ignore_index=True)
+    value = value[["catchment", "input_stream", "material_id", "year", "p5", "p50", "p95", "value_p5_musd",
+                   "value_p50_musd", "value_p95_musd", "usd_per_kg_contained", "price_product", "price_basis",
+                   "price_period", "price_source_id"]].rename(
+        columns={"p5": "recoverable_p5_t", "p50": "recoverable_p50_t", "p95": "recoverable_p95_t"})
+    unpriced = {stream: sorted(str(m) for m in materials) for stream, materials in unpriced.items()}
+    return {View.years: years_frame, View.summary: summary, View.value: value}, prices, unpriced
+
+
+def recycling_command(
+    scenario: str = typer.Option("targets", "--scenario", help="Shipped scenario id or path to a YAML file."),
+    catchment: list[str] = typer.Option(
+        None, "--catchment", help="zh, nl or nl-be-nrw (repeat for several; default: all three)."),
+    view: View = typer.Option(View.summary, "--view", help="summary (plant-scale years), years (gaps), value"),
+    planned: bool = typer.Option(False, "--with-planned", help="Count plants under construction and planned."),
+    draws: int = typer.Option(1000, "--draws", min=1, max=200_000, help="Monte Carlo draws."),
+    seed: int = typer.Option(20260616, "--seed", help="Random seed (same seed, same result)."),
+    out: Path = typer.Option(None, "--out", help="Also write the view to .csv/.parquet (+ .json metadata)."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json"),
+) -> None:
+    """Urban mine vs recycling capacity: end-of-life feedstock per stream, capacity gaps, plant-scale years."""
+    catchments = list(dict.fromkeys(catchment or recycling.CATCHMENT_REGIONS))
+    unknown = [c for c in catchments if c not in recycling.CATCHMENT_REGIONS]
+    if unknown:
+        fail(f"unknown catchment {', '.join(map(repr, unknown))}; allowed: {', '.join(recycling.CATCHMENT_REGIONS)}")
+    if out is not None and out.suffix.lower() not in (".csv", ".parquet"):
+        fail(f"--out must end in .csv or .parquet, got '{out.name}'")
+    kb = kb_data.load()
+    try:
+        loaded = load_scenario(scenario, kb)
+    except ScenarioError as error:
+        for problem in error.problems:
+            console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
+        fail(f"scenario has {len(error.problems)} problem(s); nothing was computed")
+    spec = build_spec(loaded, kb)
+    statuses = WITH_PLANNED if planned else EXISTING
+    started = time.perf_counter()
+    with Progress(TextColumn("[bold]Monte Carlo"), BarColumn(), TextColumn("{task.completed}/{task.total} draws"),
+                  TimeElapsedColumn(), console=console, transient=True, disable=fmt is not OutputFormat.table) as bar:
+        task = bar.add_task("draws", total=draws)
+        flows = recycling.simulate_streams(spec, kb.product_masses, draws, seed,
+                                           progress=lambda done, total: bar.update(task, completed=done))
+    try:
+        frames, prices, unpriced = _frames(flows, kb, catchments, statuses)
+    except ValueError as error:
+        fail(str(error))
+    metadata = _metadata(loaded, spec, kb, catchments, statuses, draws, seed, time.perf_counter() - started,
+                         prices, unpriced, view)
+    frame = frames[view]
+    if out is not None:
+        _write_atomic(frame, out, metadata)
+    if fmt is not OutputFormat.table:
+        emit(frame, fmt, metadata=metadata)
+        return
+    title = {View.summary: "Year the P50 end-of-life feedstock reaches a plant's minimum efficient scale",
+             View.years: "Feedstock vs capacity per year (t/yr; gap > 0: more feedstock than capacity)",
+             View.value: "Recoverable material and its value (t/yr, USD million of 2025)"}[view]
+    emit(_compact(frame, view), fmt, title=f"{title} — scenario '{loaded.id}', {draws} draws", metadata=metadata)
+    if view is View.summary:
+        _print_headline(frames[View.summary], int(flows.years[-1]))
+    if out is not None:
+        console.print(f"[green]✓[/] wrote {out} (+ {out.name}.json with metadata and assumptions)")
+    console.print("[dim]Assumptions, product masses, populations and price rows: --format json metadata.[/]")
+
+
+def _compact(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Fewer, shorter columns for the terminal; csv/json keep every column."""
+    if view is View.summary:
+        columns = {"catchment": "catchment", "input_stream": "stream", "scale_central_t": "min scale t/yr",
+                   "year_low": "year (low scale)", "year_central": "year (central)", "year_high": "year (high scale)",
+                   "year_central_p95": "central, P95", "year_central_p5": "central, P5",
+                   "capacity_chosen_t": "capacity t/yr"}
+        columns.update({c: c.replace("_p50", " P50").replace("_t", " t").replace("_musd", " MUSD").replace("_", " ")
+                        for c in frame.columns if c.startswith(("feedstock_", "gap_", "value_"))})
+        return frame[list(columns)].rename(columns=columns)
+    if view is View.value:
+        columns = {"catchment": "catchment", "input_stream": "stream", "material_id": "material", "year": "year",
+                   "recoverable_p50_t": "recoverable P50 t", "value_p5_musd": "value P5", "value_p50_musd": "P50",
+                   "value_p95_musd": "P95 MUSD", "usd_per_kg_contained": "USD/kg", "price_source_id": "price source"}
+        return frame[list(columns)].rename(columns=columns)
+    return frame
+
+
+def _print_headline(summary: pd.DataFrame, last: int) -> None:
+    names = {"zh": "Zuid-Holland", "nl": "the Netherlands", "nl-be-nrw": "NL + Belgium + NRW"}
+    labels = {"li_ion_batteries": "end-of-life batteries", "pv_modules": "end-of-life PV modules"}
+    for row in summary.loc[summary["input_stream"].isin(HEADLINE_STREAMS)].itertuples(index=False):
+        console.print(
+            f"{names[row.catchment]}: {labels[row.input_stream]} reach the minimum scale of a {row.plant_type} plant "
+            f"({row.scale_central_t:,.0f} t/yr) [bold]{_when(row.year_central)}[/] (P50; P95–P5 band "
+            f"{row.year_central_p95} – {row.year_central_p5}); a {row.scale_low_t:,.0f} t/yr plant "
+            f"{_when(row.year_low)}, a {row.scale_high_t:,.0f} t/yr plant {_when(row.year_high)}.", highlight=False)
+
+
+def _metadata(loaded, spec, kb, catchments, statuses, draws, seed, seconds, prices, unpriced, view) -> dict:
+    population = kb.catchment_population
+    ratios = {c: round(recycling.catchment_ratio(population, c), 4) for c in catchments}
+    used_prices = prices.assign(usd_per_kg_contained=prices["usd_per_kg_contained"].round(4))
+    return {
+        "scenario": loaded.id, "region": loaded.data["region"], "view": str(view), "draws": draws, "seed": seed,
+        "seconds": round(seconds, 2), "catchments": catchments, "capacity_statuses": list(statuses),
+        "units": {"feedstock": "t/yr of product (gross weight)", "capacity": "t/yr of input", "gap": "t/yr",
+                  "recoverable": "t/yr of contained element", "value": "USD million (2025 prices) per year"},
+        "catchment_ratio_to_zuid_holland": ratios,
+        "catchment_population": json.loads(population.to_json(orient="records", date_format="iso")),
+        "product_masses": json.loads(kb.product_masses.drop(columns="note").to_json(orient="records")),
+        "plant_scale": json.loads(kb.plant_scale.drop(columns="note").to_json(orient="records")),
+        "prices": json.loads(used_prices.to_json(orient="records")),
+        "unpriced_materials": unpriced,
+        "assumptions": ASSUMPTIONS + list(spec.metadata.get("assumptions", [])),
+    }
+
+
+def register(app: typer.Typer) -> None:
+    app.command("recycling")(recycling_command)
