@@ -192,6 +192,8 @@ def eu_sourcing_share(kb, material: str, stage: str, country: str) -> tuple[Para
     value = float(row["share"])
     if pd.notna(row["low"]) and pd.notna(row["high"]):
         low, high = float(row["low"]), float(row["high"])
+    elif value >= 1.0:
+        low = high = 1.0  # a sole supplier: no other country to take a rounding remainder
     else:
         width = _rounding_half_width(row["share_as_published"])
         low, high = max(value - width, 0.0), min(value + width, 1.0)
