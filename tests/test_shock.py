@@ -262,3 +262,19 @@ def test_loss_on_model_materials_and_side_by_side(kb, model):
     row = wide.loc[wide["item"] == "gallium: EU supply shortfall"].iloc[0]
     assert row["ga p50"] == pytest.approx(0.69, abs=0.006) and np.isnan(row["dy p50"])
     assert wide["section"].iloc[0] == "supply" and wide["section"].iloc[-1] == "zh_value_added"
+
+
+def test_register_materials_without_shares_fall_back_or_stay_unquantified(kb):
+    # cn_mofcom_2025_58 controls graphite anode material (product stage): no processing shares for natural
+    # graphite, so the extraction-stage EU sourcing share (CHN) is used and said so
+    shock = shock_from_measure(kb, "cn_mofcom_2025_58", 2026)
+    sampled = sample_shock(shock, kb, YEARS, 50, 1)
+    assert any("natural_graphite: no processing-stage shares" in c for c in sampled.caveats)
+    graphite = sampled.materials.index("natural_graphite")
+    assert sampled.eu_rate[:, graphite].max() > 0
+    # the rare-earth group has no shares at all: unknown (NaN), never a silent zero
+    ree = sample_shock(shock_from_measure(kb, "cn_mofcom_2025_61", 2026), kb, YEARS, 10, 1)
+    assert ree.unquantified == {"ree"} and np.isnan(ree.eu_rate).all() and ree.eu_loss.sum() == 0.0
+    # a custom shock on a material without shares is an error, not a fallback
+    with pytest.raises(ShockError, match="material 'ree': no supply shares"):
+        sample_shock(_custom("ree"), kb, YEARS, 5, 1)

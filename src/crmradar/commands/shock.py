@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -68,8 +69,7 @@ def _check_years(shock: Shock) -> None:
 
 def _levers(shock: Shock, rerouting: float | None, stockpile: float, substitution: float) -> Shock:
     lever = REROUTING if rerouting is None else fixed("rerouting", rerouting)
-    return Shock(label=shock.label, rows=shock.rows, rerouting=lever, stockpile_months=stockpile,
-                 substitution=substitution, notes=shock.notes)
+    return replace(shock, rerouting=lever, stockpile_months=stockpile, substitution=substitution)
 
 
 def _write_atomic(text: str, out: Path) -> None:
@@ -144,7 +144,8 @@ def shock_command(
             sampled = sample_shock(shock, kb, result.years, draws, seed + 1)
             summaries[shock.label] = shock_summary(shock, sampled, result, kb, zh_share, dependence)
             assumptions[shock.label] = {
-                "parameters": sampled.assumptions, "nl_basis": sampled.nl_basis, "notes": list(shock.notes),
+                "parameters": sampled.assumptions, "nl_basis": sampled.nl_basis,
+                "notes": [*shock.notes, *sampled.caveats],
                 "rows": [{"material": r.material, "country": r.country, "stage": r.stage, "targets": list(r.targets),
                           "from": f"{r.start[0]}-{r.start[1]:02d}", "until": f"{r.end[0]}-{r.end[1]:02d}"}
                          for r in shock.rows],

@@ -113,6 +113,9 @@ class Shock:
     stockpile_months: float = 0.0
     substitution: float = 0.0  # share of the unmet material demand bridged by substitutes (0–1)
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # register replays: a material without supply shares at its stage falls back to the other stage, or is
+    # reported as not quantified, instead of stopping the whole measure
+    lenient: bool = False
 
     @property
     def materials(self) -> tuple[str, ...]:
@@ -260,7 +263,7 @@ def shock_from_measure(kb, measure_id: str, open_end_year: int) -> Shock:
         shock_rows.append(ShockRow(country=row["country_iso3"], material=row["material_id"], stage=row["stage"],
                                    fraction=fraction, targets=tuple(str(row["target_countries"]).split("|")),
                                    start=(begin.year, begin.month), end=end))
-    return Shock(label=measure_id, rows=tuple(shock_rows), notes=tuple(notes))
+    return Shock(label=measure_id, rows=tuple(shock_rows), notes=tuple(notes), lenient=True)
 
 
 def reaches(targets: tuple[str, ...], importer: str) -> bool:

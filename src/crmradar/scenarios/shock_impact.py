@@ -62,6 +62,8 @@ class ShockDraws:
     exposed_months: dict[str, float]  # material → months in the model years without stockpile cover
     nl_basis: dict[str, str]
     assumptions: list[dict]
+    caveats: list[str]
+    unquantified: frozenset[str] = frozenset()  # materials without supply shares: no loss computed
 
 
 def sample_shock(shock: Shock, kb, years: np.ndarray, draws: int, seed: int) -> ShockDraws:
@@ -75,7 +77,7 @@ def sample_shock(shock: Shock, kb, years: np.ndarray, draws: int, seed: int) -> 
     nl_rate = np.zeros_like(eu_rate)
     eu_loss = np.zeros((draws, len(materials), len(years)))
     nl_loss = np.zeros_like(eu_loss)
-    exposed, nl_basis = {}, {}
+    exposed, nl_basis, caveats, unquantified = {}, {}, [], set()
     used: dict[str, dict] = {shock.rerouting.name: shock.rerouting.describe()}
     for r, row in enumerate(rows):
         m = materials.index(row.material)
@@ -84,9 +86,13 @@ def sample_shock(shock: Shock, kb, years: np.ndarray, draws: int, seed: int) -> 
         if row.stage == "technology":
             continue
         stage = "processing" if row.stage == "product" else row.stage
+        try:
+            eu_share, basis = _share_for(kb, row, stage, shock.lenient, caveats)
+        except _UnquantifiedError:
+            unquantified.add(row.material)
+            continue
         fraction = row.fraction.triangular().ppf(u[:, 2 * r])
         used[row.fraction.name] = row.fraction.describe()
-        eu_share, basis = eu_sourcing_share(kb, row.material, stage, row.country)
         eu_share_draws = eu_share.triangular().ppf(u[:, 2 * r + 1])
         used[eu_share.name] = eu_share.describe()
         baci = nl_import_share(kb, row.material, row.country)
@@ -107,9 +113,34 @@ def sample_shock(shock: Shock, kb, years: np.ndarray, draws: int, seed: int) -> 
         nl_loss[:, m, :] += nl_share_draws[:, None] * (nl_reach * keep_rate)[:, None] * exposure[None, :]
     for array in (eu_rate, nl_rate, eu_loss, nl_loss):
         np.clip(array, 0.0, 1.0, out=array)
+    for material in unquantified:
+        # a rate we could not compute is unknown, not zero (the loss arrays stay 0: nothing propagates)
+        eu_rate[:, materials.index(material)] = np.nan
+        nl_rate[:, materials.index(material)] = np.nan
     return ShockDraws(years=np.asarray(years), materials=materials, eu_loss=eu_loss, nl_loss=nl_loss,
                       eu_rate=eu_rate, nl_rate=nl_rate, exposed_months=exposed, nl_basis=nl_basis,
-                      assumptions=list(used.values()))
+                      assumptions=list(used.values()), caveats=caveats, unquantified=frozenset(unquantified))
+
+
+class _UnquantifiedError(Exception):
+    pass
+
+
+def _share_for(kb, row, stage: str, lenient: bool, caveats: list[str]) -> tuple[Parameter, str]:
+    """EU sourcing share at ``stage``; for lenient (register) shocks the other stage, else not quantified."""
+    try:
+        return eu_sourcing_share(kb, row.material, stage, row.country)
+    except ShockError:
+        if not lenient:
+            raise
+    other = "extraction" if stage == "processing" else "processing"
+    try:
+        found = eu_sourcing_share(kb, row.material, other, row.country)
+    except ShockError:
+        caveats.append(f"{row.material}: no supply shares in supply_shares; supply loss not quantified")
+        raise _UnquantifiedError from None
+    caveats.append(f"{row.material}: no {stage}-stage shares; replayed on {other}-stage shares")
+    return found
 
 
 def loss_on_model_materials(loss: np.ndarray, shock_materials: tuple[str, ...],
@@ -220,7 +251,7 @@ def shock_summary(shock: Shock, sampled: ShockDraws, result, kb, zh_share: np.nd
     loss_model = loss_on_model_materials(sampled.nl_loss, sampled.materials, result.materials)
     demand = result.by_material["demand"].astype(np.float64)
     for material in sampled.materials:
-        if material in result.materials:
+        if material in result.materials and material not in sampled.unquantified:
             m = result.materials.index(material)
             unmet = (demand[:, m, :] * loss_model[:, m, :]).sum(axis=1) / 1000.0
             records.append(_row("zh_material", f"{material}: ZH demand not met", "t", unmet))
@@ -231,10 +262,12 @@ def shock_summary(shock: Shock, sampled: ShockDraws, result, kb, zh_share: np.nd
     for k, technology in enumerate(result.technologies):
         if unmet_share[:, k, :].max() > 0:
             records.append(_row("zh_deployment", technology, units[technology], at_risk[:, k]))
-    codes, labels, eu_va = sector_value_added_at_risk(kb, sampled.materials, sampled.eu_loss)
+    quantified = [i for i, m in enumerate(sampled.materials) if m not in sampled.unquantified]
+    codes, labels, eu_va = sector_value_added_at_risk(kb, tuple(sampled.materials[i] for i in quantified),
+                                                      sampled.eu_loss[:, quantified, :])
     for s, (code, label) in enumerate(zip(codes, labels, strict=True)):
         records.append(_row("eu_value_added", f"{code} {label}", "EUR million", eu_va[:, s, :].sum(axis=1)))
-    eu_total = eu_va.sum(axis=(1, 2))
+    eu_total = eu_va.sum(axis=(1, 2)) if quantified else np.full(len(zh_share), np.nan)
     records.append(_row("eu_value_added", "total", "EUR million", eu_total))
     records.append(_row("zh_value_added", "total (EU × ZH share, assumption)", "EUR million", eu_total * zh_share))
     return pd.DataFrame.from_records(records)
