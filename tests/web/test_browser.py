@@ -9,7 +9,9 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / "assets" / "axe.min.js"
-PAGES = ["/", "/materials/", "/material/gallium/", "/material/lithium/", "/sources/", "/methods/", "/data/"]
+PAGES = ["/", "/materials/", "/material/gallium/", "/material/lithium/", "/energy/", "/crma/", "/procurement/",
+         "/sources/", "/methods/", "/data/"]
+EXAMPLE = Path(__file__).resolve().parents[2] / "src/crmradar/procurement/examples/provincie_inkoop_voorbeeld.xlsx"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (.ci/run installs it)")
 
@@ -95,3 +97,29 @@ def test_axe_reports_no_serious_or_critical_violations(browser, server, prefix):
             failures[prefix + path] = bad
     context.close()
     assert failures == {}
+
+
+def test_upload_example_purchase_list_and_download_report(page, server, tmp_path):
+    page.goto(server + "/en/procurement/")
+    page.set_input_files("#purchases", str(EXAMPLE))
+    page.get_by_role("button", name="Scan", exact=True).click()
+    page.wait_for_selector("#download-report", timeout=60000)
+    assert "Recommended tender clauses" in page.content()
+    with page.expect_download() as download_info:
+        page.click("#download-report")
+    target = tmp_path / "report.xlsx"
+    download_info.value.save_as(target)
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_energy_page_computes_and_draws_bands(page, server):
+    page.goto(server + "/en/energy/?scenario=targets&material=lithium")
+    page.wait_for_selector('[data-chart="bands"] .scatterlayer .trace', timeout=120000)
+    assert page.locator("#energy-panel table").count() == 1
+    page.select_option("#material", "cobalt")
+    for _ in range(120):  # HTMX swaps the panel in place; the page's CSP forbids eval-based waits
+        if "cobalt" in (page.locator("#energy-series").text_content() or ""):
+            break
+        page.wait_for_timeout(500)
+    assert "cobalt" in page.locator("#energy-series").text_content()
+    page.wait_for_selector('[data-chart="bands"] .scatterlayer .trace', timeout=30000)
