@@ -111,6 +111,8 @@ def _frames(flows: recycling.StreamFlows, kb, catchments: list[str], statuses: t
             capacity_existing_t=scale["input_stream"].map(existing.set_index("input_stream")["capacity_t_per_year"]
                                                           ).fillna(0.0),
             capacity_chosen_t=scale["input_stream"].map(at_last["capacity_t"]),
+            plants_without_capacity=scale["input_stream"].map(chosen.set_index("input_stream")["n_without_capacity"]
+                                                              ).fillna(0).astype(int),
             **{f"feedstock_{last}_p50_t": scale["input_stream"].map(at_last["p50"]),
                f"gap_{last}_p50_t": scale["input_stream"].map(at_last["gap_p50"]),
                f"value_{last}_p50_musd": scale["input_stream"].map(value_last)},
@@ -133,7 +135,8 @@ def _frames(flows: recycling.StreamFlows, kb, catchments: list[str], statuses: t
     summary = pd.concat(summary_parts, ignore_index=True)
     summary = summary[["catchment", "input_stream", "plant_type", "scale_low_t", "scale_central_t", "scale_high_t",
                        "year_low", "year_central", "year_high", "year_central_p95", "year_central_p5",
-                       "capacity_existing_t", "capacity_chosen_t", f"feedstock_{last}_p50_t", f"gap_{last}_p50_t",
+                       "capacity_existing_t", "capacity_chosen_t", "plants_without_capacity",
+                       f"feedstock_{last}_p50_t", f"gap_{last}_p50_t",
                        f"value_{last}_p50_musd"]]
     value = pd.concat(value_parts, ignore_index=True)
     value = value[["catchment", "input_stream", "material_id", "year", "p5", "p50", "p95", "value_p5_musd",
@@ -206,7 +209,7 @@ def _compact(frame: pd.DataFrame, view: View) -> pd.DataFrame:
         columns = {"catchment": "catchment", "input_stream": "stream", "scale_central_t": "min scale t/yr",
                    "year_low": "year (low scale)", "year_central": "year (central)", "year_high": "year (high scale)",
                    "year_central_p95": "central, P95", "year_central_p5": "central, P5",
-                   "capacity_chosen_t": "capacity t/yr"}
+                   "capacity_chosen_t": "capacity t/yr", "plants_without_capacity": "plants w/o capacity"}
         columns.update({c: c.replace("_p50", " P50").replace("_t", " t").replace("_musd", " MUSD").replace("_", " ")
                         for c in frame.columns if c.startswith(("feedstock_", "gap_", "value_"))})
         return frame[list(columns)].rename(columns=columns)
