@@ -38,6 +38,18 @@ def _warm_default_computations() -> None:
     submit("demand", {"scenario": "targets", "draws": DEFAULT_DRAWS, "seed": 20260616}, digest)
 
 
+def _warm_worker(worker) -> None:
+    """Fill the worker's caches (risk overview, profiles) in the background; the server is already up."""
+    import threading
+
+    def warm() -> None:
+        from crmradar.web import services
+
+        services.risk_table()
+
+    threading.Thread(target=warm, daemon=True).start()
+
+
 def serve_command(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
@@ -49,9 +61,7 @@ def serve_command(
     package_hash, created = prepare_web()
     from gunicorn.app.base import BaseApplication
 
-    from crmradar.web import services
 
-    services.risk_table()  # warm the shared caches before forking
     _warm_default_computations()
 
     class Server(BaseApplication):
@@ -63,6 +73,7 @@ def serve_command(
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", None)
             self.cfg.set("timeout", 120)
+            self.cfg.set("post_worker_init", _warm_worker)
 
         def load(self):
             from crmradar.web.wsgi import application

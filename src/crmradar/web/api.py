@@ -142,7 +142,13 @@ def demand_endpoint(request: HttpRequest, scenario: str = "targets"):
     digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
     job = submit("demand", {"scenario": scenario, "draws": DEFAULT_DRAWS, "seed": 20260616}, digest)
     body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None}
-    return Status(200 if job.status == "done" else 202, body)
+    if job.status != "done":
+        from django.utils.cache import add_never_cache_headers
+
+        response = api.create_response(request, body, status=202)
+        add_never_cache_headers(response)
+        return response
+    return Status(200, body)
 
 
 @api.get("/crma", response=list[dict], tags=["CRMA"])

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "crmradar.web.apps.WebConfig",
 ]
 MIDDLEWARE = [
+    "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,7 +71,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crmradar.web.security.ContentSecurityPolicyMiddleware",
+    "django.middleware.cache.FetchFromCacheMiddleware",
 ]
+# Every page and API answer is a pure function of the data package, so whole responses are cached
+# per worker; responses that set cookies (forms with CSRF tokens) or say no-store are never cached.
+CACHE_MIDDLEWARE_SECONDS = 600
+CACHE_MIDDLEWARE_KEY_PREFIX = "crmradar"
 ROOT_URLCONF = "crmradar.web.urls"
 WSGI_APPLICATION = "crmradar.web.wsgi.application"
 TEMPLATES = [

@@ -7,6 +7,7 @@ import io
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from crmradar.web import computations, services
@@ -50,10 +51,11 @@ def energy(request):
 def energy_panel(request):
     job = _job(request)
     material = request.GET.get("material", DEFAULT_MATERIAL)
-    if job.status == "failed":
-        return render(request, "web/_job_failed.html", {"job": job})
     if job.status != "done":
-        return render(request, "web/_job_progress.html", {"job": job, "poll_url": request.get_full_path()})
+        template = "web/_job_failed.html" if job.status == "failed" else "web/_job_progress.html"
+        response = render(request, template, {"job": job, "poll_url": request.get_full_path()})
+        add_never_cache_headers(response)  # progress must be polled afresh
+        return response
     result = job.result
     rows = [r for r in result["materials"] if r["material_id"] == material]
     if not rows:
@@ -70,7 +72,9 @@ def energy_panel(request):
 def energy_download(request):
     job = _job(request)
     if job.status != "done":
-        return HttpResponse(_("The computation is still running; try again in a moment."), status=202)
+        response = HttpResponse(_("The computation is still running; try again in a moment."), status=202)
+        add_never_cache_headers(response)
+        return response
     buffer = io.StringIO()
     records = job.result["materials"] + [dict(r, level="technology") for r in job.result["technologies"]]
     fields = sorted({key for record in records for key in record})

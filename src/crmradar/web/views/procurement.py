@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from crmradar.procurement import (
@@ -43,6 +44,7 @@ def run_scan(path: Path):
     return scan(parsed.lines, knowledge(str(services.knowledge_base().path)), parsed.issues, parsed.rows_read)
 
 
+@never_cache  # the form carries a per-visitor CSRF token
 @require_http_methods(["GET", "POST"])
 def procurement(request):
     context = {"max_mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
