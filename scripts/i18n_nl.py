@@ -174,6 +174,30 @@ NL = {
     "Energy transition Zuid-Holland": "Energietransitie Zuid-Holland",
     "Report not found": "Rapport niet gevonden",
     "Unknown scenario": "Onbekend scenario",
+    "Median [P5–P95] per shock; supply rows are the share of annual supply lost while the shock bites, the other rows totals over the shock's years.":
+        'Mediaan [P5–P95] per schok; de aanvoerrijen geven het aandeel van de jaarlijkse aanvoer dat wegvalt zolang de schok duurt, de andere rijen totalen over de jaren van de schok.',
+    'Item':
+        'Onderdeel',
+    'Unit':
+        'Eenheid',
+    'Section':
+        'Deel',
+    'Shocks':
+        'Schokken',
+    'Shock simulator':
+        'Schoksimulator',
+    'Shock simulator: what would an export ban do to Zuid-Holland?':
+        'Schoksimulator: wat doet een exportverbod met Zuid-Holland?',
+    'Replay a measure from the export-control register, or compare two side by side: EU and Dutch supply shortfall, the Zuid-Holland deployment at risk and the value added exposed, with 5–95 %% Monte Carlo intervals. Custom shocks: use the command crmradar shock.':
+        'Speel een maatregel uit het register van exportbeperkingen opnieuw af, of vergelijk er twee naast elkaar: het aanvoertekort in de EU en Nederland, de uitrol in Zuid-Holland die gevaar loopt en de blootgestelde toegevoegde waarde, met Monte Carlo-intervallen van 5–95 %%. Eigen schokken: gebruik de opdracht crmradar shock.',
+    'Measure A':
+        'Maatregel A',
+    'Measure B (optional)':
+        'Maatregel B (optioneel)',
+    'Assumptions of the shock':
+        'Aannames van de schok',
+    'Unknown measure':
+        'Onbekende maatregel',
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
 

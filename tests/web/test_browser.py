@@ -9,7 +9,7 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / "assets" / "axe.min.js"
-PAGES = ["/", "/materials/", "/material/gallium/", "/material/lithium/", "/energy/", "/crma/", "/procurement/",
+PAGES = ["/", "/materials/", "/material/gallium/", "/material/lithium/", "/energy/", "/crma/", "/procurement/", "/shocks/",
          "/sources/", "/methods/", "/data/"]
 EXAMPLE = Path(__file__).resolve().parents[2] / "src/crmradar/procurement/examples/provincie_inkoop_voorbeeld.xlsx"
 

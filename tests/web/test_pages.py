@@ -115,7 +115,7 @@ EXAMPLE_CSV = "cpv,description,quantity,unit\n30213100,Laptop,10,st\n09331200,Zo
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_new_pages_render(client, prefix):
-    for path in ("/energy/", "/crma/", "/procurement/"):
+    for path in ("/energy/", "/crma/", "/procurement/", "/shocks/"):
         response = client.get(prefix + path)
         assert response.status_code == 200, path
         assert not INLINE_SCRIPT.search(response.content.decode())
@@ -167,3 +167,11 @@ def test_api_demand_is_accepted_then_computed(client):
     response = client.get("/api/v1/demand", {"scenario": "trend"})
     assert response.status_code in (200, 202)
     assert client.get("/api/v1/demand", {"scenario": "nope"}).status_code == 422
+
+
+def test_shock_page_and_api(client):
+    assert client.get("/en/shocks/").status_code == 200
+    assert client.get("/en/shocks/", {"a": "nope"}).status_code == 404
+    response = client.get("/api/v1/shocks", {"measure": ["cn_mofcom_2023_23"]})
+    assert response.status_code in (200, 202)
+    assert client.get("/api/v1/shocks", {"measure": ["nope"]}).status_code == 422

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -16,11 +15,8 @@ import typer
 
 from crmradar import data as kb_data
 from crmradar.commands._common import OutputFormat, console, emit, fail
-from crmradar.region.build import build_spec
-from crmradar.region.model import run
 from crmradar.region.scenario import ScenarioError, load_scenario
 from crmradar.scenarios.shock import (
-    FRACTION_BY_MEASURE_TYPE,
     REROUTING,
     Shock,
     ShockError,
@@ -30,15 +26,7 @@ from crmradar.scenarios.shock import (
     shock_from_measure,
     validate_custom,
 )
-from crmradar.scenarios.shock_impact import (
-    material_dependence,
-    sample_shock,
-    shock_summary,
-    side_by_side,
-    zh_share_of_eu,
-)
-
-MODEL_YEARS = (2020, 2050)
+from crmradar.scenarios.shock_replay import MODEL_YEARS, replay
 
 
 def _custom_shock(kb, country, materials, stage, fraction, start_text, until_text, targets) -> Shock:
@@ -133,41 +121,17 @@ def shock_command(
         loaded = load_scenario(scenario, kb)
     except ScenarioError as error:
         fail(f"scenario has {len(error.problems)} problem(s): {error.problems[0]}; nothing was computed")
-    started = time.perf_counter()
-    spec = build_spec(loaded, kb)
-    result = run(spec, draws=draws, seed=seed, report_years=MODEL_YEARS)
-    zh_share, zh_info = zh_share_of_eu(kb, draws, seed + 2)
-    dependence = material_dependence(spec, result.years)
-    summaries, assumptions = {}, {}
     try:
-        for shock in shocks:
-            sampled = sample_shock(shock, kb, result.years, draws, seed + 1)
-            summaries[shock.label] = shock_summary(shock, sampled, result, kb, zh_share, dependence)
-            assumptions[shock.label] = {
-                "parameters": sampled.assumptions, "nl_basis": sampled.nl_basis,
-                "notes": [*shock.notes, *sampled.caveats],
-                "rows": [{"material": r.material, "country": r.country, "stage": r.stage, "targets": list(r.targets),
-                          "from": f"{r.start[0]}-{r.start[1]:02d}", "until": f"{r.end[0]}-{r.end[1]:02d}"}
-                         for r in shock.rows],
-                "stockpile_months": shock.stockpile_months, "substitution_elasticity": shock.substitution}
+        frame, metadata, labels = replay(kb, loaded, shocks, draws, seed)
     except ShockError as error:
         fail(str(error))
-    frame = side_by_side(summaries)
-    metadata = {
-        "scenario": loaded.id, "draws": draws, "seed": seed, "seconds": round(time.perf_counter() - started, 2),
-        "shocks": assumptions, "zh_value_added_scaling": zh_info,
-        "default_fractions": {k: v.describe() for k, v in FRACTION_BY_MEASURE_TYPE.items()},
-        "model_assumptions": spec.metadata["assumptions"],
-        "reading": "supply rows: loss while the shock bites; zh_material, zh_deployment and value added: totals over "
-                   "the shock's years within 2020-2050; value added at risk is an exposure indicator, not a GDP loss",
-    }
     if out is not None:
         text = frame.to_csv(index=False) if out.suffix.lower() == ".csv" else json.dumps(
             {"metadata": metadata, "data": json.loads(frame.to_json(orient="records"))}, indent=2,
             ensure_ascii=False, default=str)
         _write_atomic(text, out)
     if fmt is OutputFormat.table:
-        emit(_banded(frame, list(summaries)), fmt, title=f"Export-control shock vs scenario '{loaded.id}': "
+        emit(_banded(frame, labels), fmt, title=f"Export-control shock vs scenario '{loaded.id}': "
              f"median [P5-P95], {draws} draws")
         console.print("[dim]Supply: share of annual supply lost while the shock bites. Deployment, tonnes and value "
                       "added: totals over the shock years. ZH value added = EU × ZH share (assumption). "

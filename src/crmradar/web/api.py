@@ -7,7 +7,7 @@ with the path of the offending field.
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import File, NinjaAPI, Schema, Status, UploadedFile
+from ninja import File, NinjaAPI, Query, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from crmradar import __version__
@@ -184,3 +184,32 @@ def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(..
             return Status(422, {"detail": [{"loc": ["body", "file"], "msg": str(error)}]})
     tables = {name: services.records(frame) for name, frame in result.tables().items()}
     return Status(200, {"summary": result.summary, **tables})
+
+
+@api.get("/shocks", response={200: JobOut, 202: JobOut}, tags=["shocks"])
+def shocks_endpoint(request: HttpRequest, measure: list[str] = Query(...)):  # noqa: B008 - ninja style
+    """Replay register measures side by side (EU/NL shortfall, ZH deployment and value added at risk, P5/P50/P95).
+    202 while the Monte Carlo runs; poll again."""
+    from datetime import date
+
+    from crmradar.web import computations  # noqa: F401 - registers the computations
+    from crmradar.web.jobs import submit
+    from crmradar.web.loading import package_hash
+    from crmradar.web.views.shock import DRAWS
+
+    known = set(services.knowledge_base().export_restrictions["measure_id"])
+    unknown = [m for m in measure if m not in known]
+    if unknown or not 1 <= len(measure) <= 2:
+        raise HttpError(422, f"give one or two known measure ids; unknown: {', '.join(unknown) or '-'}")
+    parameters = {"measures": list(dict.fromkeys(measure)), "scenario": "targets", "draws": DRAWS,
+                  "seed": 20260616, "open_end_year": date.today().year}
+    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
+    job = submit("shock", parameters, digest)
+    body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None}
+    if job.status != "done":
+        from django.utils.cache import add_never_cache_headers
+
+        response = api.create_response(request, body, status=202)
+        add_never_cache_headers(response)
+        return response
+    return Status(200, body)

@@ -37,3 +37,17 @@ def demand(parameters: dict, progress) -> dict:
         "materials": _clean(materials.round(6).to_dict(orient="records")),
         "technologies": _clean(technologies.round(6).to_dict(orient="records")),
     }
+
+
+@register("shock")
+def shock(parameters: dict, progress) -> dict:
+    """Register measures replayed side by side (p5/p50/p95 per shock)."""
+    from crmradar.scenarios.shock import shock_from_measure
+    from crmradar.scenarios.shock_replay import replay
+
+    kb = services.knowledge_base()
+    loaded = load_scenario(parameters["scenario"], kb)
+    shocks = [shock_from_measure(kb, m, int(parameters["open_end_year"])) for m in parameters["measures"]]
+    progress(0.1)
+    frame, metadata, labels = replay(kb, loaded, shocks, int(parameters["draws"]), int(parameters["seed"]))
+    return {"labels": labels, "rows": _clean(frame.round(6).to_dict(orient="records")), "metadata": metadata}
