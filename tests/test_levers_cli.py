@@ -148,8 +148,10 @@ def test_cli_effect_table_and_metadata(tmp_path):
     result = runner.invoke(app, ["levers", "--levers-file", str(levers_file), "--lever", "lfp:0.5", "--lever",
                                  "magnets", "--draws", "4", "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.stdout)
+    payload = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(f"{name} is not valid JSON"))
     meta = payload["metadata"]
+    gallium = next(row for row in meta["weights"] if row["material_id"] == "gallium")
+    assert gallium["supply_risk"] == 3.9 and gallium["geopolrisk"] is None  # EC 2023 SR; no GeoPolRisk score
     assert [item["id"] for item in meta["levers"]] == ["lfp", "magnets"]
     assert any("supply risk" in text.lower() for text in meta["assumptions"])
     assert meta["units"]["sr_weighted_demand"].startswith("t/yr")

@@ -98,7 +98,8 @@ def _metadata(loaded, spec, choices, weights, draws: int, seed: int) -> dict:
         "columns": {"baseline_p50": "median of the baseline", "with_levers_p50": "median with the levers",
                     "change_p5/p50/p95/mean": "percentiles and mean of the paired difference lever − baseline",
                     "relative_change_p50": "change_p50 / baseline_p50 (fraction)"},
-        "weights": weights.to_dict(orient="records"),
+        # NaN is not valid JSON: a missing weight is null
+        "weights": json.loads(weights.to_json(orient="records")),
         "missing_weights": missing,
         "assumptions": [lever_model.__doc__.strip(), *WEIGHT_ASSUMPTIONS, *spec.metadata["assumptions"]],
     }
