@@ -41,6 +41,10 @@ def django_db(web_home):
 
     ensure_loaded()
     yield connection
+    from crmradar.web.jobs import wait_for_jobs
+
+    wait_for_jobs()  # background computations must not outlive the test database
+    connection.close()
     connection.creation.destroy_test_db(test_name, verbosity=0)
     teardown_test_environment()
 

@@ -13,11 +13,12 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from django.db import IntegrityError, close_old_connections
+from django.db import IntegrityError, close_old_connections, connections
 
 from crmradar.web.models import CachedResult
 
 COMPUTATIONS: dict[str, Callable] = {}
+_THREADS: list[threading.Thread] = []
 
 
 def register(kind: str):
@@ -48,7 +49,7 @@ def _run(job_id: int, kind: str, parameters: dict) -> None:
             status="failed", error=f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"
         )
     finally:
-        close_old_connections()
+        connections.close_all()  # this thread's own connections; they must not linger
 
 
 def submit(kind: str, parameters: dict, package_hash: str, background: bool = True) -> CachedResult:
@@ -64,8 +65,17 @@ def submit(kind: str, parameters: dict, package_hash: str, background: bool = Tr
     except IntegrityError:
         return CachedResult.objects.get(input_hash=digest)
     if background:
-        threading.Thread(target=_run, args=(job.pk, kind, parameters), daemon=True).start()
+        thread = threading.Thread(target=_run, args=(job.pk, kind, parameters), daemon=True)
+        _THREADS.append(thread)
+        thread.start()
     else:
         _run(job.pk, kind, parameters)
         job.refresh_from_db()
     return job
+
+
+def wait_for_jobs(timeout: float = 300.0) -> None:
+    """Block until the computations started by this process have finished (used before shutdown/tests)."""
+    for thread in list(_THREADS):
+        thread.join(timeout)
+    _THREADS[:] = [thread for thread in _THREADS if thread.is_alive()]
