@@ -216,6 +216,7 @@ def test_signs_on_the_shipped_scenario(targets):
         m, t = base.materials.index(material), list(base.years).index(2050)
         before, after = base.by_material["primary_demand"][:, m, t], changed.by_material["primary_demand"][:, m, t]
         assert (after < before).all(), lever_id
+        assert changed.mass_balance_error < 1e-6, lever_id  # a changed spec is still a closed stock-flow model
         assert np.median(after / before) > 0.4, lever_id  # a plausible size, not a collapse
 
 

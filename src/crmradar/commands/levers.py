@@ -169,6 +169,8 @@ def levers_command(
                "relative_change_p50"]
     emit(shown[columns], fmt, title=f"'{loaded.id}' with {label_of(choices)} vs baseline ({draws} draws, "
                                     "change = lever − baseline, P5/P50/P95)")
+    console.print("[dim]change = lever − baseline per draw (common random numbers); negative = less. Weights, "
+                  "units and assumptions: --format json metadata.[/]")
     if out is not None:
         console.print(f"[green]✓[/] wrote {out} (+ {out.name}.json with metadata and assumptions)")
 
@@ -240,7 +242,11 @@ def levers_list(
              "low": lever.low, "high": lever.high, "meaning": KINDS[lever.kind][2], "start_year": lever.start_year,
              "ramp_years": lever.ramp_years, "source": lever.source} for lever in library.levers.values()]
     emit(pd.DataFrame(rows), fmt, title=f"Levers in {library.path.name}",
-         metadata={"packages": library.packages, "file": str(library.path)})
+         metadata={"packages": library.packages, "file": str(library.path),
+                   "units": {"strength/low/high": "see 'meaning' (fractions 0–1)", "start_year": "year",
+                             "ramp_years": "years"},
+                   "assumptions": ["Strengths, ranges, start years and ramps are policy choices or crm-radar "
+                                   "estimates unless the lever's source is a published target; see each note."]})
 
 
 def register(app: typer.Typer) -> None:
