@@ -84,6 +84,7 @@ def test_shipped_levers_are_valid(known):
     ("    ramp_years: 5", "    ramp_year: 5",
      "line 11: levers.lfp.ramp_year: unknown field (did you mean 'ramp_years'?)"),
     ("    to: batt_lfp", "    to: batt_lpf", "line 9: levers.lfp.to: unknown id 'batt_lpf'"),
+    ("    to: batt_lfp", "    to: batt_nmc811", "line 9: levers.lfp.to: 'batt_nmc811' is also listed under 'from'"),
     ("kind: substitution", "kind: swap", "line 4: levers.lfp.kind: 'swap' is not a lever kind"),
     ("materials: [neodymium]", "materials: [unobtainium]", "line 20: levers.magnets.materials[0]: unknown id"),
     ("    source: crmradar_region_estimate\n  magnets", "    source: my_guess\n  magnets",

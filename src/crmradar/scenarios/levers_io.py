@@ -169,6 +169,8 @@ def _check_lever(problems: _Problems, key: str, block, known: dict[str, set[str]
                 problems.add(f"{key}.{name}[{index}]", f"unknown id {item!r} (not in the {table} table)")
     if "to" in block and block["to"] not in known["technologies"]:
         problems.add(f"{key}.to", f"unknown id {block['to']!r} (not in the technologies table)")
+    elif "to" in block and isinstance(block.get("from"), list) and block["to"] in block["from"]:
+        problems.add(f"{key}.to", f"{block['to']!r} is also listed under 'from'")
     for name in ("name_en", "name_nl", "description", "note"):
         if name in block and not isinstance(block[name], str):
             problems.add(f"{key}.{name}", "must be text")
