@@ -115,7 +115,7 @@ EXAMPLE_CSV = "cpv,description,quantity,unit\n30213100,Laptop,10,st\n09331200,Zo
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_new_pages_render(client, prefix):
-    for path in ("/energy/", "/crma/", "/procurement/", "/shocks/"):
+    for path in ("/energy/", "/crma/", "/procurement/", "/shocks/", "/recycling/"):
         response = client.get(prefix + path)
         assert response.status_code == 200, path
         assert not INLINE_SCRIPT.search(response.content.decode())
@@ -175,3 +175,15 @@ def test_shock_page_and_api(client):
     response = client.get("/api/v1/shocks", {"measure": ["cn_mofcom_2023_23"]})
     assert response.status_code in (200, 202)
     assert client.get("/api/v1/shocks", {"measure": ["nope"]}).status_code == 422
+
+
+def test_recycling_panel_computes_then_shows_the_scale_years(client):
+    from crmradar.web.jobs import wait_for_jobs
+
+    first = client.get("/en/recycling/panel/", {"scenario": "trend", "catchment": "zh"})
+    assert first.status_code == 200
+    wait_for_jobs()
+    done = client.get("/en/recycling/panel/", {"scenario": "trend", "catchment": "nl"}).content.decode()
+    assert "li_ion_batteries" in done and "pv_modules" in done
+    assert client.get("/en/recycling/", {"catchment": "mars"}).status_code == 404
+    assert client.get("/api/v1/recycling", {"scenario": "trend"}).json()["status"] == "done"

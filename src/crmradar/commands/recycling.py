@@ -17,12 +17,9 @@ from crmradar import data as kb_data
 from crmradar.commands._common import OutputFormat, console, emit, fail
 from crmradar.region.build import build_spec
 from crmradar.region.scenario import ScenarioError, load_scenario
-from crmradar.scenarios import recovery_value, recycling
-from crmradar.scenarios.facilities import capacity_by_stream
+from crmradar.scenarios import recycling
+from crmradar.scenarios.recycling_report import EXISTING, WITH_PLANNED, recycling_tables
 
-EXISTING = ("existing",)
-WITH_PLANNED = ("existing", "under_construction", "planned")
-VALUE_YEARS = (2030, 2040, 2050)
 HEADLINE_STREAMS = ("li_ion_batteries", "pv_modules")
 ASSUMPTIONS = [
     "Feedstock per stream = units reaching end of life in the regional model × product mass per unit "
@@ -54,13 +51,6 @@ class View(enum.StrEnum):
     value = "value"
 
 
-def _year_text(value, first_year: int, last_year: int) -> str:
-    """A plant-scale year as text: the year, '<first> or earlier' or 'not before <last>'."""
-    if value is None or pd.isna(value):
-        return f"not before {last_year}"
-    return f"{first_year} or earlier" if int(value) <= first_year else str(int(value))
-
-
 def _when(text: str) -> str:
     return text if text.startswith("not") else f"in {text}"
 
@@ -84,67 +74,6 @@ def _write_atomic(frame: pd.DataFrame, out: Path, metadata: dict) -> None:
         for leftover in (temporary, str(out.with_name(".tmp-" + out.name + ".json"))):
             if os.path.exists(leftover):
                 os.unlink(leftover)
-
-
-def _frames(flows: recycling.StreamFlows, kb, catchments: list[str], statuses: tuple[str, ...]):
-    """Years, summary and value frames for the catchments (all tonnes per year)."""
-    zh_feedstock = recycling.percentile_frame(flows.feedstock, flows.years, ("input_stream",))
-    prices = recovery_value.contained_prices(kb.material_prices)
-    values, unpriced = recovery_value.stream_value_draws(flows.recoverable, prices)
-    first, last = int(flows.years[0]), int(flows.years[-1])
-    years_parts, summary_parts, value_parts = [], [], []
-    for catchment in catchments:
-        ratio = recycling.catchment_ratio(kb.catchment_population, catchment)
-        feedstock = zh_feedstock.assign(**{c: zh_feedstock[c] * ratio for c in ("p5", "p50", "p95", "mean")})
-        existing = capacity_by_stream(kb.recycling_facilities, catchment, statuses=EXISTING)
-        chosen = capacity_by_stream(kb.recycling_facilities, catchment, statuses=statuses)
-        gaps = recycling.capacity_gap(feedstock, chosen).assign(catchment=catchment)
-        years_parts.append(gaps)
-        scale = recycling.scale_years(feedstock, kb.plant_scale)
-        for column in ("year_low", "year_central", "year_high", "year_central_p95", "year_central_p5"):
-            scale[column] = [_year_text(v, first, last) for v in scale[column]]
-        at_last = gaps.loc[gaps["year"] == last].set_index("input_stream")
-        stream_value = recycling.percentile_frame(values, flows.years, ("input_stream",), scale=ratio)
-        value_last = stream_value.loc[stream_value["year"] == last].set_index("input_stream")["p50"]
-        scale = scale.assign(
-            catchment=catchment,
-            capacity_existing_t=scale["input_stream"].map(existing.set_index("input_stream")["capacity_t_per_year"]
-                                                          ).fillna(0.0),
-            capacity_chosen_t=scale["input_stream"].map(at_last["capacity_t"]),
-            plants_without_capacity=scale["input_stream"].map(chosen.set_index("input_stream")["n_without_capacity"]
-                                                              ).fillna(0).astype(int),
-            **{f"feedstock_{last}_p50_t": scale["input_stream"].map(at_last["p50"]),
-               f"gap_{last}_p50_t": scale["input_stream"].map(at_last["gap_p50"]),
-               f"value_{last}_p50_musd": scale["input_stream"].map(value_last)},
-        )
-        summary_parts.append(scale)
-        recoverable = recycling.percentile_frame(flows.recoverable, flows.years, ("input_stream", "material_id"),
-                                                 scale=ratio)
-        recoverable = recoverable.loc[recoverable["year"].isin(VALUE_YEARS)]
-        valued = recovery_value.recoverable_value(recoverable, prices)
-        totals = stream_value.loc[stream_value["year"].isin(VALUE_YEARS)].rename(
-            columns={"p5": "value_p5_musd", "p50": "value_p50_musd", "p95": "value_p95_musd"})
-        totals = totals.drop(columns="mean").assign(material_id="all priced")
-        value_parts.append(pd.concat([valued, totals], ignore_index=True).assign(catchment=catchment))
-    years_frame = pd.concat(years_parts, ignore_index=True).rename(
-        columns={"p5": "feedstock_p5_t", "p50": "feedstock_p50_t", "p95": "feedstock_p95_t",
-                 "mean": "feedstock_mean_t"})
-    years_frame = years_frame[["catchment", "input_stream", "year", "feedstock_p5_t", "feedstock_p50_t",
-                               "feedstock_p95_t", "capacity_t", "gap_p5", "gap_p50", "gap_p95"]].rename(
-        columns={"gap_p5": "gap_p5_t", "gap_p50": "gap_p50_t", "gap_p95": "gap_p95_t"})
-    summary = pd.concat(summary_parts, ignore_index=True)
-    summary = summary[["catchment", "input_stream", "plant_type", "scale_low_t", "scale_central_t", "scale_high_t",
-                       "year_low", "year_central", "year_high", "year_central_p95", "year_central_p5",
-                       "capacity_existing_t", "capacity_chosen_t", "plants_without_capacity",
-                       f"feedstock_{last}_p50_t", f"gap_{last}_p50_t",
-                       f"value_{last}_p50_musd"]]
-    value = pd.concat(value_parts, ignore_index=True)
-    value = value[["catchment", "input_stream", "material_id", "year", "p5", "p50", "p95", "value_p5_musd",
-                   "value_p50_musd", "value_p95_musd", "usd_per_kg_contained", "price_product", "price_basis",
-                   "price_period", "price_source_id"]].rename(
-        columns={"p5": "recoverable_p5_t", "p50": "recoverable_p50_t", "p95": "recoverable_p95_t"})
-    unpriced = {stream: sorted(str(m) for m in materials) for stream, materials in unpriced.items()}
-    return {View.years: years_frame, View.summary: summary, View.value: value}, prices, unpriced
 
 
 def recycling_command(
@@ -181,12 +110,12 @@ def recycling_command(
         flows = recycling.simulate_streams(spec, kb.product_masses, draws, seed,
                                            progress=lambda done, total: bar.update(task, completed=done))
     try:
-        frames, prices, unpriced = _frames(flows, kb, catchments, statuses)
+        frames, prices, unpriced = recycling_tables(flows, kb, catchments, statuses)
     except ValueError as error:
         fail(str(error))
     metadata = _metadata(loaded, spec, kb, catchments, statuses, draws, seed, time.perf_counter() - started,
                          prices, unpriced, view)
-    frame = frames[view]
+    frame = frames[view.value]
     if out is not None:
         _write_atomic(frame, out, metadata)
     if fmt is not OutputFormat.table:

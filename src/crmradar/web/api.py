@@ -107,6 +107,24 @@ class JobOut(Schema):
     error: str | None = None
 
 
+def _job_response(request: HttpRequest, kind: str, parameters: dict):
+    """200 with the result when cached, else 202 with the progress (never cached by the HTTP cache)."""
+    from django.utils.cache import add_never_cache_headers
+
+    from crmradar.web import computations  # noqa: F401 - registers the computations
+    from crmradar.web.jobs import submit
+    from crmradar.web.loading import package_hash
+
+    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
+    job = submit(kind, parameters, digest)
+    body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None}
+    if job.status == "done":
+        return Status(200, body)
+    response = api.create_response(request, body, status=202)
+    add_never_cache_headers(response)
+    return response
+
+
 @api.get("/risk/overview", response=list[dict], tags=["risk"])
 def risk_overview_endpoint(request: HttpRequest):
     """Per material: official and recomputed SR/EI, regional EI (NL33), P(critical) EU/region, GeoPolRisk NLD/EU27."""
@@ -133,22 +151,11 @@ def geopolrisk_endpoint(request: HttpRequest, economy: str = "NLD"):
 def demand_endpoint(request: HttpRequest, scenario: str = "targets"):
     """Zuid-Holland demand and end-of-life percentiles (t/yr). 202 while the Monte Carlo runs; poll again."""
     from crmradar.web import computations
-    from crmradar.web.jobs import submit
-    from crmradar.web.loading import package_hash
     from crmradar.web.views.energy import DEFAULT_DRAWS
 
     if scenario not in computations.SCENARIOS:
         raise HttpError(422, f"scenario must be one of {', '.join(computations.SCENARIOS)}")
-    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit("demand", {"scenario": scenario, "draws": DEFAULT_DRAWS, "seed": 20260616}, digest)
-    body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None}
-    if job.status != "done":
-        from django.utils.cache import add_never_cache_headers
-
-        response = api.create_response(request, body, status=202)
-        add_never_cache_headers(response)
-        return response
-    return Status(200, body)
+    return _job_response(request, "demand", {"scenario": scenario, "draws": DEFAULT_DRAWS, "seed": 20260616})
 
 
 @api.get("/crma", response=list[dict], tags=["CRMA"])
@@ -192,9 +199,6 @@ def shocks_endpoint(request: HttpRequest, measure: list[str] = Query(...)):  # n
     202 while the Monte Carlo runs; poll again."""
     from datetime import date
 
-    from crmradar.web import computations  # noqa: F401 - registers the computations
-    from crmradar.web.jobs import submit
-    from crmradar.web.loading import package_hash
     from crmradar.web.views.shock import DRAWS
 
     known = set(services.knowledge_base().export_restrictions["measure_id"])
@@ -203,13 +207,16 @@ def shocks_endpoint(request: HttpRequest, measure: list[str] = Query(...)):  # n
         raise HttpError(422, f"give one or two known measure ids; unknown: {', '.join(unknown) or '-'}")
     parameters = {"measures": list(dict.fromkeys(measure)), "scenario": "targets", "draws": DRAWS,
                   "seed": 20260616, "open_end_year": date.today().year}
-    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit("shock", parameters, digest)
-    body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None}
-    if job.status != "done":
-        from django.utils.cache import add_never_cache_headers
+    return _job_response(request, "shock", parameters)
 
-        response = api.create_response(request, body, status=202)
-        add_never_cache_headers(response)
-        return response
-    return Status(200, body)
+
+@api.get("/recycling", response={200: JobOut, 202: JobOut}, tags=["recycling"])
+def recycling_endpoint(request: HttpRequest, scenario: str = "targets"):
+    """End-of-life feedstock per stream and catchment vs recycling capacity, year of minimum plant scale,
+    capacity gaps and recoverable value. 202 while the Monte Carlo runs; poll again."""
+    from crmradar.web import computations
+    from crmradar.web.views.recycling import DRAWS
+
+    if scenario not in computations.SCENARIOS:
+        raise HttpError(422, f"scenario must be one of {', '.join(computations.SCENARIOS)}")
+    return _job_response(request, "recycling", {"scenario": scenario, "draws": DRAWS, "seed": 20260616})

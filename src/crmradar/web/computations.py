@@ -51,3 +51,22 @@ def shock(parameters: dict, progress) -> dict:
     progress(0.1)
     frame, metadata, labels = replay(kb, loaded, shocks, int(parameters["draws"]), int(parameters["seed"]))
     return {"labels": labels, "rows": _clean(frame.round(6).to_dict(orient="records")), "metadata": metadata}
+
+
+@register("recycling")
+def recycling_view(parameters: dict, progress) -> dict:
+    """Urban mine vs recycling capacity for every catchment (existing plants)."""
+    from crmradar.scenarios import recycling
+    from crmradar.scenarios.recycling_report import EXISTING, recycling_tables
+
+    kb = services.knowledge_base()
+    spec = build_spec(load_scenario(parameters["scenario"], kb), kb)
+    flows = recycling.simulate_streams(spec, kb.product_masses, int(parameters["draws"]), int(parameters["seed"]),
+                                       progress=lambda done, total: progress(done / total))
+    frames, _prices, unpriced = recycling_tables(flows, kb, list(recycling.CATCHMENT_REGIONS), EXISTING)
+    return {
+        "scenario": parameters["scenario"],
+        "summary": _clean(frames["summary"].round(3).to_dict(orient="records")),
+        "years": _clean(frames["years"].round(3).to_dict(orient="records")),
+        "unpriced": unpriced,
+    }

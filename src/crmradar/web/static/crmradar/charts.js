@@ -152,8 +152,26 @@
       legend: { orientation: "h", y: -0.25 } }), CONFIG);
   }
 
+  function feedstock(el, rows) {
+    var streams = Array.from(new Set(rows.map(function (r) { return r.input_stream; })));
+    var palette = ["21,66,115", "179,38,30", "0,122,61", "224,161,0", "110,60,160"];
+    var traces = [];
+    streams.forEach(function (s, i) {
+      var sel = rows.filter(function (r) { return r.input_stream === s; });
+      var x = sel.map(function (r) { return r.year; }), c = palette[i % palette.length];
+      traces.push({ x: x, y: sel.map(function (r) { return r.feedstock_p95_t; }), mode: "lines", line: { width: 0 }, showlegend: false, hoverinfo: "skip" });
+      traces.push({ x: x, y: sel.map(function (r) { return r.feedstock_p5_t; }), mode: "lines", line: { width: 0 }, fill: "tonexty",
+                    fillcolor: "rgba(" + c + ",0.15)", showlegend: false, hoverinfo: "skip" });
+      traces.push({ x: x, y: sel.map(function (r) { return r.feedstock_p50_t; }), mode: "lines", name: s, line: { color: "rgb(" + c + ")" } });
+      traces.push({ x: x, y: sel.map(function (r) { return r.capacity_t; }), mode: "lines", name: s + (NL ? " capaciteit" : " capacity"),
+                    line: { color: "rgb(" + c + ")", dash: "dot" } });
+    });
+    Plotly.newPlot(el, traces, layout({ yaxis: { title: "t / " + (NL ? "jaar" : "year"), rangemode: "tozero" },
+                                        legend: { orientation: "h", y: -0.25 } }), CONFIG);
+  }
+
   var KINDS = { "risk-matrix": riskMatrix, history: history, producers: producers, "producers-map": producersMap,
-                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology, crma: crmaChart };
+                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology, crma: crmaChart, feedstock: feedstock };
 
   function draw(el) {
     var kind = KINDS[el.dataset.chart];
