@@ -198,6 +198,62 @@ NL = {
         'Aannames van de schok',
     'Unknown measure':
         'Onbekende maatregel',
+    'Change against the baseline: median [P5–P95]':
+        'Verandering ten opzichte van de basis: mediaan [P5–P95]',
+    'Indicator':
+        'Indicator',
+    'Baseline':
+        'Basis',
+    'Change':
+        'Verandering',
+    'Supply-risk-weighted demand in %(year)s, all materials: change per lever (median, %(draws)s draws) and at the ends of its range':
+        'Leveringsrisicogewogen vraag in %(year)s, alle grondstoffen: verandering per hefboom (mediaan, %(draws)s trekkingen) en aan de uiteinden van de bandbreedte',
+    'Rank':
+        'Rang',
+    'Lever':
+        'Hefboom',
+    'Low end':
+        'Lage kant',
+    'High end':
+        'Hoge kant',
+    "Year the median feedstock reaches a plant's minimum efficient scale (low, central, high scale), capacity and gap (t/yr)":
+        'Jaar waarin de mediane aanvoer de minimale efficiënte schaal van een fabriek bereikt (lage, centrale, hoge schaal), capaciteit en tekort (t/jaar)',
+    'Levers':
+        'Hefbomen',
+    'Recycling':
+        'Recycling',
+    'Policy levers':
+        'Beleidshefbomen',
+    'Policy levers: what helps most?':
+        'Beleidshefbomen: wat helpt het meest?',
+    'Choose a lever and its strength: the change against the baseline (scenario targets) in primary demand and supply-risk-weighted demand, with 5–95 %% Monte Carlo intervals from paired runs.':
+        'Kies een hefboom en de sterkte: de verandering ten opzichte van de basis (scenario targets) in primaire vraag en leveringsrisicogewogen vraag, met Monte Carlo-intervallen van 5–95 %% uit gepaarde runs.',
+    'Strength (0–1)':
+        'Sterkte (0–1)',
+    'Ranking of all levers (tornado)':
+        'Rangorde van alle hefbomen (tornado)',
+    'Recycling vs capacity':
+        'Recycling tegenover capaciteit',
+    'Urban mine vs recycling capacity':
+        'Urban mine tegenover recyclingcapaciteit',
+    'End-of-life batteries, PV modules, magnets and electronics from the Zuid-Holland energy transition, scaled to larger catchments by population, against the capacity of existing recycling plants. The table shows the year the median feedstock reaches the minimum efficient scale of a new plant.':
+        'Afgedankte batterijen, zonnepanelen, magneten en elektronica uit de Zuid-Hollandse energietransitie, naar bevolking opgeschaald naar grotere verzorgingsgebieden, tegenover de capaciteit van bestaande recyclingfabrieken. De tabel toont het jaar waarin de mediane aanvoer de minimale efficiënte schaal van een nieuwe fabriek bereikt.',
+    'Catchment':
+        'Verzorgingsgebied',
+    'Strength must be a number':
+        'De sterkte moet een getal zijn',
+    "Strength outside the lever's bounds":
+        'Sterkte buiten de grenzen van de hefboom',
+    'Line chart of the change in primary demand with its 5–95 %% interval; the table below holds the values.':
+        'Lijngrafiek van de verandering in primaire vraag met het interval van 5–95 %%; de tabel hieronder bevat de waarden.',
+    'Tornado chart of the change in supply-risk-weighted demand per lever at the low and high end of its range; the table below holds the values.':
+        'Tornadodiagram van de verandering in leveringsrisicogewogen vraag per hefboom aan de lage en hoge kant van de bandbreedte; de tabel hieronder bevat de waarden.',
+    'Line chart of end-of-life feedstock per stream with 5–95 %% bands against existing capacity; the table below holds the values.':
+        'Lijngrafiek van de aanvoer aan het einde van de levensduur per stroom met banden van 5–95 %% tegenover de bestaande capaciteit; de tabel hieronder bevat de waarden.',
+    'Unknown lever':
+        'Onbekende hefboom',
+    'Unknown catchment':
+        'Onbekend verzorgingsgebied',
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
 

@@ -10,7 +10,7 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / "assets" / "axe.min.js"
 PAGES = ["/", "/materials/", "/material/gallium/", "/material/lithium/", "/energy/", "/crma/", "/procurement/",
-         "/shocks/", "/recycling/", "/sources/", "/methods/", "/data/"]
+         "/shocks/", "/recycling/", "/levers/", "/sources/", "/methods/", "/data/"]
 EXAMPLE = Path(__file__).resolve().parents[2] / "src/crmradar/procurement/examples/provincie_inkoop_voorbeeld.xlsx"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (.ci/run installs it)")
@@ -123,3 +123,13 @@ def test_energy_page_computes_and_draws_bands(page, server):
         page.wait_for_timeout(500)
     assert "cobalt" in page.locator("#energy-series").text_content()
     page.wait_for_selector('[data-chart="bands"] .scatterlayer .trace', timeout=30000)
+
+
+def test_running_a_lever_updates_the_effect(page, server):
+    page.goto(server + "/en/levers/?lever=ev_battery_lfp&strength=0.5&material=cobalt")
+    page.wait_for_selector('#lever-effect[data-strength="0.5"]', timeout=120000)
+    page.fill("#strength", "0.8")
+    page.dispatch_event("#strength", "change")  # HTMX requests the panel for the new strength
+    page.wait_for_selector('#lever-effect[data-strength="0.8"]', timeout=120000)
+    page.wait_for_selector('[data-chart="change"] .scatterlayer .trace', timeout=30000)
+    assert "cobalt" in page.locator("#lever-effect").inner_text()

@@ -115,7 +115,7 @@ EXAMPLE_CSV = "cpv,description,quantity,unit\n30213100,Laptop,10,st\n09331200,Zo
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_new_pages_render(client, prefix):
-    for path in ("/energy/", "/crma/", "/procurement/", "/shocks/", "/recycling/"):
+    for path in ("/energy/", "/crma/", "/procurement/", "/shocks/", "/recycling/", "/levers/"):
         response = client.get(prefix + path)
         assert response.status_code == 200, path
         assert not INLINE_SCRIPT.search(response.content.decode())
@@ -187,3 +187,21 @@ def test_recycling_panel_computes_then_shows_the_scale_years(client):
     assert "li_ion_batteries" in done and "pv_modules" in done
     assert client.get("/en/recycling/", {"catchment": "mars"}).status_code == 404
     assert client.get("/api/v1/recycling", {"scenario": "trend"}).json()["status"] == "done"
+
+
+def test_lever_panel_runs_paired_monte_carlo(client):
+    from crmradar.web.jobs import wait_for_jobs
+
+    params = {"lever": "ev_battery_lfp", "strength": "0.5", "material": "cobalt"}
+    assert client.get("/en/levers/panel/", params).status_code == 200
+    wait_for_jobs()
+    html = client.get("/en/levers/panel/", params).content.decode()
+    assert 'id="lever-effect"' in html and "cobalt" in html
+    assert client.get("/en/levers/panel/", {"lever": "nope"}).status_code == 404
+    assert client.get("/en/levers/panel/", {"lever": "ev_battery_lfp", "strength": "7"}).status_code == 404
+    payload = client.get("/api/v1/levers", {"lever": "ev_battery_lfp", "strength": 0.5}).json()
+    assert payload["status"] == "done"
+    cobalt_2050 = [r for r in payload["result"]["rows"] if r["material_id"] == "cobalt" and r["year"] == 2050
+                   and r["indicator"] == "primary_demand"][0]
+    assert cobalt_2050["change_p50"] < 0  # LFP has no cobalt: moving NMC share to LFP lowers cobalt demand
+    assert client.get("/api/v1/levers", {"lever": "nope"}).status_code == 422

@@ -220,3 +220,33 @@ def recycling_endpoint(request: HttpRequest, scenario: str = "targets"):
     if scenario not in computations.SCENARIOS:
         raise HttpError(422, f"scenario must be one of {', '.join(computations.SCENARIOS)}")
     return _job_response(request, "recycling", {"scenario": scenario, "draws": DRAWS, "seed": 20260616})
+
+
+@api.get("/levers", response={200: JobOut, 202: JobOut}, tags=["levers"])
+def levers_endpoint(request: HttpRequest, lever: str, strength: float | None = None, scenario: str = "targets"):
+    """Effect of one lever against the baseline (paired Monte Carlo): change in primary demand, supply-risk-weighted
+    demand and secondary share per material and year (P5/P50/P95). 202 while running; poll again."""
+    from crmradar.web import computations
+    from crmradar.web.views.levers import EFFECT_DRAWS
+
+    library = computations.lever_library()
+    if lever not in library.levers:
+        raise HttpError(422, f"unknown lever {lever!r}; known: {', '.join(sorted(library.levers))}")
+    chosen = library.levers[lever]
+    value = chosen.strength if strength is None else strength
+    low, high = chosen.bounds
+    if not low <= value <= high or scenario not in computations.SCENARIOS:
+        raise HttpError(422, f"strength must lie in [{low}, {high}] and scenario in {computations.SCENARIOS}")
+    parameters = {"scenario": scenario, "lever": lever, "strength": round(value, 2), "draws": EFFECT_DRAWS,
+                  "seed": 20260616}
+    return _job_response(request, "lever", parameters)
+
+
+@api.get("/levers/rank", response={200: JobOut, 202: JobOut}, tags=["levers"])
+def levers_rank_endpoint(request: HttpRequest):
+    """Every lever ranked per material and for the risk-weighted totals in 2050, with tornado data (202 while
+    running)."""
+    from crmradar.web.views.levers import RANK_DRAWS, RANK_YEAR
+
+    parameters = {"scenario": "targets", "draws": RANK_DRAWS, "seed": 20260616, "year": RANK_YEAR}
+    return _job_response(request, "lever_rank", parameters)

@@ -70,3 +70,47 @@ def recycling_view(parameters: dict, progress) -> dict:
         "years": _clean(frames["years"].round(3).to_dict(orient="records")),
         "unpriced": unpriced,
     }
+
+
+def lever_library():
+    from crmradar.scenarios.levers_io import load_levers
+
+    kb = services.knowledge_base()
+    known = {"technologies": set(kb.technologies["id"]), "materials": set(kb.materials["id"]),
+             "sources": set(kb.sources["id"])}
+    return load_levers(None, known)
+
+
+@register("lever")
+def lever_effect(parameters: dict, progress) -> dict:
+    """Paired baseline/lever runs (common random numbers): change per indicator, material and year."""
+    from crmradar.scenarios.levers_effects import effect_table, paired_runs, risk_weights
+    from crmradar.scenarios.levers_io import parse_choices
+
+    kb = services.knowledge_base()
+    spec = build_spec(load_scenario(parameters["scenario"], kb), kb)
+    choices = parse_choices(lever_library(), [f"{parameters['lever']}:{parameters['strength']}"])
+    baseline, changed = paired_runs(spec, choices, int(parameters["draws"]), int(parameters["seed"]),
+                                    progress=lambda done, total: progress(0.5 * done / total))
+    table = effect_table(baseline, changed, risk_weights(kb, spec.materials), parameters["lever"])
+    table = table.loc[table["indicator"].isin(["primary_demand", "sr_weighted_demand", "secondary_share"])]
+    return {"parameters": parameters, "rows": _clean(table.round(6).to_dict(orient="records"))}
+
+
+@register("lever_rank")
+def lever_rank(parameters: dict, progress) -> dict:
+    """Every lever alone at its central strength and at its range ends (tornado), for one year."""
+    from crmradar.scenarios.levers_effects import rank_levers, risk_weights
+
+    kb = services.knowledge_base()
+    spec = build_spec(load_scenario(parameters["scenario"], kb), kb)
+    levers = list(lever_library().levers.values())
+    done = []
+
+    def step(lever_id: str) -> None:
+        done.append(lever_id)
+        progress(len(done) / (len(levers) + 1))
+
+    table = rank_levers(spec, levers, risk_weights(kb, spec.materials), int(parameters["draws"]),
+                        int(parameters["seed"]), int(parameters["year"]), progress=step)
+    return {"parameters": parameters, "rows": _clean(table.round(6).to_dict(orient="records"))}

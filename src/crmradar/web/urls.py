@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import path
 
 from crmradar.web.api import api
-from crmradar.web.views import analysis, energy, pages, procurement, recycling, shock
+from crmradar.web.views import analysis, energy, levers, pages, procurement, recycling, shock
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -16,6 +16,9 @@ urlpatterns += i18n_patterns(
     path("energy/panel/", energy.energy_panel, name="energy_panel"),
     path("energy/download/", energy.energy_download, name="energy_download"),
     path("crma/", analysis.crma, name="crma"),
+    path("levers/", levers.levers, name="levers"),
+    path("levers/panel/", levers.lever_panel, name="lever_panel"),
+    path("levers/rank/", levers.lever_rank_panel, name="lever_rank_panel"),
     path("recycling/", recycling.recycling, name="recycling"),
     path("recycling/panel/", recycling.recycling_panel, name="recycling_panel"),
     path("shocks/", shock.shock, name="shock"),

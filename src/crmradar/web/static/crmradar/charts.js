@@ -170,8 +170,29 @@
                                         legend: { orientation: "h", y: -0.25 } }), CONFIG);
   }
 
+  function change(el, rows) {
+    var x = rows.map(function (r) { return r.year; });
+    Plotly.newPlot(el, [
+      { x: x, y: rows.map(function (r) { return r.change_p95; }), mode: "lines", line: { width: 0 }, showlegend: false, hoverinfo: "skip" },
+      { x: x, y: rows.map(function (r) { return r.change_p5; }), mode: "lines", line: { width: 0 }, fill: "tonexty",
+        fillcolor: "rgba(21,66,115,0.18)", showlegend: false, hoverinfo: "skip" },
+      { x: x, y: rows.map(function (r) { return r.change_p50; }), mode: "lines", name: NL ? "verandering primaire vraag" : "change in primary demand",
+        line: { color: "rgb(21,66,115)" }, hovertemplate: "%{x}: %{y:,.2f} t<extra></extra>" }
+    ], layout({ yaxis: { title: "t / " + (NL ? "jaar" : "year") }, legend: { orientation: "h", y: -0.3 } }), CONFIG);
+  }
+
+  function tornado(el, rows) {
+    var sorted = rows.slice().sort(function (a, b) { return Math.abs(b.change_p50) - Math.abs(a.change_p50); });
+    var y = sorted.map(function (r) { return r.lever; });
+    Plotly.newPlot(el, [
+      { type: "bar", orientation: "h", name: NL ? "lage kant" : "low end", y: y, x: sorted.map(function (r) { return r.tornado_low_p50; }) },
+      { type: "bar", orientation: "h", name: NL ? "hoge kant" : "high end", y: y, x: sorted.map(function (r) { return r.tornado_high_p50; }) }
+    ], layout({ barmode: "overlay", yaxis: { automargin: true, autorange: "reversed" },
+                xaxis: { title: NL ? "verandering (t/jaar × SR)" : "change (t/yr × SR)" }, legend: { orientation: "h", y: -0.2 } }), CONFIG);
+  }
+
   var KINDS = { "risk-matrix": riskMatrix, history: history, producers: producers, "producers-map": producersMap,
-                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology, crma: crmaChart, feedstock: feedstock };
+                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology, crma: crmaChart, feedstock: feedstock, change: change, tornado: tornado };
 
   function draw(el) {
     var kind = KINDS[el.dataset.chart];
