@@ -177,10 +177,10 @@ def _pair_content(spec: RegionModelSpec, q: dict[str, np.ndarray], draws: int, b
     size = np.concatenate([size, np.ones((draws, 1))], axis=1)  # index -1 → factor 1
     scaled = knots[:, spec.entry_intensity[order], :]  # (D, R, Y) in pair order
     scaled *= size[:, spec.entry_component[order], None]
-    by_pair = np.empty((len(pair_blocks), draws, len(spec.years)))
+    content = np.empty((draws, len(pair_blocks), len(spec.years)))
     for index, (rows, weights) in enumerate(pair_blocks):
-        np.matmul(scaled[:, rows, :].reshape(draws, -1), weights, out=by_pair[index])
-    return np.ascontiguousarray(by_pair.transpose(1, 0, 2))
+        content[:, index, :] = scaled[:, rows, :].reshape(draws, -1) @ weights
+    return content
 
 
 def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
@@ -238,12 +238,12 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
     balance = _mass_balance_check(spec, content, outflow, strata, matrices, bounds_by_tech, report)
     stock = stock_report
     collection = spec.collection_rate.ppf(q["collection"][:, :, None])[..., report]  # (D, K, Tr)
-    recoverable = outflow.copy()
-    for k in range(len(spec.technologies)):
-        recoverable[:, bounds_by_tech[k] : bounds_by_tech[k + 1], :] *= collection[:, k, None, :]
     recycling = spec.recycling_efficiency.ppf(q["recycling"][:, :, None])  # (D, Q, Y2)
     knots = spec.recycling_knots[:, report]
-    recoverable *= (recycling.reshape(-1, recycling.shape[-1]) @ knots).reshape(recoverable.shape)
+    recoverable = (recycling.reshape(-1, recycling.shape[-1]) @ knots).reshape(outflow.shape)
+    for k in range(len(spec.technologies)):
+        recoverable[:, bounds_by_tech[k] : bounds_by_tech[k + 1], :] *= collection[:, k, None, :]
+    recoverable *= outflow
     pair_metrics = {"demand": demand, "in_use_stock": stock, "end_of_life": outflow, "recoverable": recoverable}
     indicator = np.zeros((len(spec.materials), len(spec.pair_material)))
     indicator[spec.pair_material, np.arange(len(spec.pair_material))] = 1.0
