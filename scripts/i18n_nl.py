@@ -254,6 +254,18 @@ NL = {
         'Onbekende hefboom',
     'Unknown catchment':
         'Onbekend verzorgingsgebied',
+    'Zuid-Holland demand and end of life':
+        'Vraag en einde levensduur in Zuid-Holland',
+    'Risk views: official, recomputed, Zuid-Holland and import partners':
+        'Risicobeelden: officieel, herberekend, Zuid-Holland en importpartners',
+    'Official and recomputed SR/EI, Monte Carlo probability of being critical, Zuid-Holland economic importance and GeoPolRisk of Dutch and EU imports':
+        'Officiële en herberekende SR/EI, Monte Carlo-kans op kritikaliteit, economisch belang voor Zuid-Holland en GeoPolRisk van de Nederlandse en EU-import',
+    'Zuid-Holland demand and end of life (scenario targets)':
+        'Vraag en einde levensduur in Zuid-Holland (scenario targets)',
+    'Risk views':
+        'Risicobeelden',
+    'Zuid-Holland':
+        'Zuid-Holland',
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
 

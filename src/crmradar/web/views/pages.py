@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
+from crmradar.i18n import column_label
 from crmradar.web import services
 
 EXPORT_COLUMNS = ["measure_id", "country_iso3", "material_id", "date_in_force", "date_end", "stage", "measure_type",
@@ -77,6 +78,12 @@ def material(request, material_id: str):
         rows = [{k: v for k, v in row.items() if k != hidden} for row in block["rows"]]
         blocks[block["key"]] = block | {"rows": rows}
     identity = blocks["identity"]["rows"][0]
+    lang = "nl" if _name_column() == "name_nl" else "en"
+    renamed = {"supply_risk": "supply_risk_recomputed"}
+    blocks["risk"]["rows"] = [
+        row | {"indicator": column_label(renamed.get(row["indicator"], row["indicator"]), lang)}
+        for row in blocks["risk"]["rows"]
+    ]
     used = sorted({sid for block in blocks.values() for sid in block["sources"]})
     sources = services.records(kb.sources.loc[kb.sources["id"].isin(used)])
     return render(
@@ -88,6 +95,8 @@ def material(request, material_id: str):
             "sources": sources,
             "name_column": _name_column(),
             "export_columns": EXPORT_COLUMNS,
+            "risk_columns": ["indicator", "value"],
+            "in_model": resolved in set(kb.material_intensities["material_id"]),
         },
     )
 
