@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from crmradar.data import KnowledgeBase
+from crmradar.data.yaml_lines import yaml_line_map
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 TOP_KEYS = {"schema_version", "id", "name_en", "name_nl", "description", "region", "start_year", "end_year",
@@ -49,19 +50,6 @@ class Scenario:
         return int(self.data["start_year"]), int(self.data["end_year"])
 
 
-def _line_map(node: yaml.Node, path: str = "", out: dict[str, int] | None = None) -> dict[str, int]:
-    """Key path → 1-based line number, from the composed YAML node tree."""
-    out = {} if out is None else out
-    out.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = f"{path}.{key.value}" if path else str(key.value)
-            out[child] = key.start_mark.line + 1
-            _line_map(value, child, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, f"{path}[{index}]", out)
-    return out
 
 
 def scenario_path(name_or_path: str | Path) -> Path:
@@ -227,7 +215,7 @@ def load_scenario(name_or_path: str | Path, kb: KnowledgeBase) -> Scenario:
         raise ScenarioError([f"{path.name}: {line}could not parse YAML ({reason})"]) from error
     if not isinstance(data, dict) or node is None:
         raise ScenarioError([f"{path.name}: a scenario must be a YAML mapping"])
-    checker = _Checker(path, _line_map(node))
+    checker = _Checker(path, yaml_line_map(node))
     _unknown(checker, "", set(data), TOP_KEYS)
     for key in sorted(REQUIRED_TOP - set(data)):
         checker.add("", f"missing required key '{key}'")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from crmradar.data.yaml_lines import yaml_line_map
+
 LEVERS_FILE = Path(__file__).resolve().parent / "levers.yaml"
 
 # Admissible strength per kind: (minimum, maximum, meaning). 0 always means "no change".
@@ -86,19 +88,6 @@ class LeverLibrary:
     packages: dict[str, dict[str, float]]  # package id → lever id → strength
 
 
-def _line_map(node: yaml.Node, path: str = "", out: dict[str, int] | None = None) -> dict[str, int]:
-    """Key path → 1-based line number from the composed YAML tree."""
-    out = {} if out is None else out
-    out.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = f"{path}.{key.value}" if path else str(key.value)
-            out[child] = key.start_mark.line + 1
-            _line_map(value, child, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, f"{path}[{index}]", out)
-    return out
 
 
 class _Problems:
@@ -206,7 +195,7 @@ def load_levers(path: str | Path | None, known: dict[str, set[str]]) -> LeverLib
         raise LeverError([f"{path.name}: {where}could not parse YAML ({getattr(error, 'problem', error)})"]) from None
     if not isinstance(data, dict):
         raise LeverError([f"{path.name}: expected a mapping with 'schema_version', 'levers' and 'packages'"])
-    problems = _Problems(path, _line_map(node))
+    problems = _Problems(path, yaml_line_map(node))
     for name in sorted(set(data) - {"schema_version", "levers", "packages"}):
         problems.add(name, "unknown top-level key (expected schema_version, levers, packages)")
     if data.get("schema_version") != 1:
