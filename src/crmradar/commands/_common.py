@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import sys
+import tempfile
+from pathlib import Path
 from typing import NoReturn
 
 import pandas as pd
@@ -53,3 +56,29 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
     return str(value)
+
+
+def write_table_atomic(frame: pd.DataFrame, out: Path, metadata: dict | None = None) -> None:
+    """Write ``frame`` (.csv or .parquet) and, with ``metadata``, ``<out>.json`` beside it.
+
+    Both go to temporary files first and are renamed only when both are complete, so a failure never
+    leaves a partial or stale pair behind.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=out.suffix)
+    os.close(handle)
+    side = out.with_suffix(out.suffix + ".json")
+    side_tmp = side.with_name(".tmp-" + side.name)
+    try:
+        if out.suffix.lower() == ".parquet":
+            frame.to_parquet(temporary, index=False)
+        else:
+            frame.to_csv(temporary, index=False)
+        if metadata is not None:
+            side_tmp.write_text(json.dumps(metadata, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        os.replace(temporary, out)
+        if metadata is not None:
+            os.replace(side_tmp, side)
+    finally:
+        for leftover in (Path(temporary), side_tmp):
+            leftover.unlink(missing_ok=True)

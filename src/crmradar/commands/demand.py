@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import tempfile
 import time
@@ -15,7 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail
+from crmradar.commands._common import OutputFormat, console, emit, fail, write_table_atomic
 from crmradar.region.build import build_spec
 from crmradar.region.model import run
 from crmradar.region.scenario import SCENARIO_DIR, ScenarioError, load_scenario
@@ -26,24 +24,6 @@ HEADLINE_MATERIALS = ["lithium", "cobalt", "nickel", "natural_graphite", "neodym
 HEADLINE_YEARS = (2030, 2040, 2050)
 
 scenario_app = typer.Typer(help="Create and check scenario files.", no_args_is_help=True)
-
-
-def _write_atomic(frame: pd.DataFrame, out: Path) -> None:
-    suffix = out.suffix.lower()
-    if suffix not in (".parquet", ".csv"):
-        fail(f"--out must end in .parquet or .csv, got '{out.name}'")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=suffix)
-    os.close(handle)
-    try:
-        if suffix == ".parquet":
-            frame.to_parquet(temporary, index=False)
-        else:
-            frame.to_csv(temporary, index=False)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def demand_command(
@@ -83,10 +63,11 @@ def demand_command(
         "assumptions": spec.metadata["assumptions"],
     }
     if out is not None:
+        if out.suffix.lower() not in (".parquet", ".csv"):
+            fail(f"--out must end in .parquet or .csv, got '{out.name}'")
         full = pd.concat([summary.assign(level="material", technology_id="all"),
                           technology_summary(result).assign(level="technology")], ignore_index=True)
-        _write_atomic(full.assign(scenario=loaded.id), out)
-        out.with_suffix(out.suffix + ".json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False))
+        write_table_atomic(full.assign(scenario=loaded.id), out, metadata)
     shown = summary.loc[summary["material_id"].isin(wanted)]
     if fmt is not OutputFormat.table:
         emit(shown, fmt, metadata=metadata)

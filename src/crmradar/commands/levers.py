@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail
+from crmradar.commands._common import OutputFormat, console, emit, fail, write_table_atomic
 from crmradar.region.build import build_spec
 from crmradar.region.scenario import ScenarioError, load_scenario
 from crmradar.scenarios import levers as lever_model
@@ -63,22 +61,6 @@ def _spec(scenario: str, kb):
             console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
         fail(f"scenario has {len(error.problems)} problem(s); nothing was computed")
     return loaded, build_spec(loaded, kb)
-
-
-def _write_atomic(frame: pd.DataFrame, out: Path, metadata: dict) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=out.suffix)
-    os.close(handle)
-    try:
-        if out.suffix.lower() == ".parquet":
-            frame.to_parquet(temporary, index=False)
-        else:
-            frame.to_csv(temporary, index=False)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    out.with_suffix(out.suffix + ".json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False, default=str))
 
 
 def _check_out(out: Path | None) -> None:
@@ -158,7 +140,7 @@ def levers_command(
     metadata["seconds"] = round(time.perf_counter() - started, 2)
     metadata["mass_balance_error"] = max(baseline.mass_balance_error, changed.mass_balance_error)
     if out is not None:
-        _write_atomic(table.assign(scenario=loaded.id), out, metadata)
+        write_table_atomic(table.assign(scenario=loaded.id), out, metadata)
     if fmt is not OutputFormat.table:
         emit(table.reset_index(drop=True), fmt, metadata=metadata)
         return
@@ -222,7 +204,7 @@ def levers_rank(
         "tornado_low_p50/tornado_high_p50": "change_p50 with the lever at strength_low / strength_high",
     })
     if out is not None:
-        _write_atomic(table.assign(scenario=loaded.id), out, metadata)
+        write_table_atomic(table.assign(scenario=loaded.id), out, metadata)
     if fmt is not OutputFormat.table:
         emit(table.reset_index(drop=True), fmt, metadata=metadata)
         return

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import enum
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail
+from crmradar.commands._common import OutputFormat, console, emit, fail, write_table_atomic
 from crmradar.region.build import build_spec
 from crmradar.region.scenario import ScenarioError, load_scenario
 from crmradar.scenarios import recycling
@@ -53,27 +51,6 @@ class View(enum.StrEnum):
 
 def _when(text: str) -> str:
     return text if text.startswith("not") else f"in {text}"
-
-
-def _write_atomic(frame: pd.DataFrame, out: Path, metadata: dict) -> None:
-    """Write ``frame`` and ``<out>.json`` via temporary files, so a failure leaves no partial file."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=out.suffix)
-    os.close(handle)
-    try:
-        if out.suffix.lower() == ".parquet":
-            frame.to_parquet(temporary, index=False)
-        else:
-            frame.to_csv(temporary, index=False)
-        side = out.with_suffix(out.suffix + ".json")
-        side_tmp = side.with_name(".tmp-" + side.name)
-        side_tmp.write_text(json.dumps(metadata, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        os.replace(temporary, out)
-        os.replace(side_tmp, side)
-    finally:
-        for leftover in (temporary, str(out.with_name(".tmp-" + out.name + ".json"))):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
 
 
 def recycling_command(
@@ -117,7 +94,7 @@ def recycling_command(
                          prices, unpriced, view)
     frame = frames[view.value]
     if out is not None:
-        _write_atomic(frame, out, metadata)
+        write_table_atomic(frame, out, metadata)
     if fmt is not OutputFormat.table:
         emit(frame, fmt, metadata=metadata)
         return
