@@ -281,7 +281,7 @@ def run(
     draws: int = 1000,
     seed: int = 20260616,
     report_years: tuple[int, int] = (2020, 2050),
-    chunk: int = 1000,
+    chunk: int = 500,
     keep_pairs: bool = True,
     uniforms: np.ndarray | None = None,
     progress=None,
