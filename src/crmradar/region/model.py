@@ -183,6 +183,13 @@ def _pair_content(spec: RegionModelSpec, q: dict[str, np.ndarray], draws: int, b
     return content
 
 
+def _previous_year(stock: np.ndarray, offset: int) -> np.ndarray:
+    """Stock at the end of the year before each reporting year (zero before the first model year)."""
+    if offset:
+        return stock[..., :-1]
+    return np.concatenate([np.zeros_like(stock[..., :1]), stock[..., :-1]], axis=-1)
+
+
 def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
     q = _split(spec, u)
     draws, n_years, n_anchors = u.shape[0], len(spec.years), len(spec.anchors.mode)
@@ -193,8 +200,11 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
     strata = np.minimum((q["lifetime"] * LIFETIME_STRATA).astype(int), LIFETIME_STRATA - 1)  # (D, K)
     content = _pair_content(spec, q, draws, blocks)
     units = deployment
-    unit_stock = np.empty_like(units)
-    stock = np.empty_like(content)
+    # Stocks are only needed from the year before the reporting window on (for the stock change).
+    first = max(report.start - 1, 0)
+    kept = slice(first, report.stop)
+    unit_stock = np.empty(units.shape[:2] + (report.stop - first,))
+    stock = np.empty(content.shape[:2] + (report.stop - first,))
     # pairs are sorted by technology, so each technology's pairs are one contiguous slice
     bounds_by_tech = np.searchsorted(spec.pair_technology, np.arange(len(spec.technologies) + 1))
     for k in range(len(spec.technologies)):
@@ -210,29 +220,26 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
             # A shrinking installed base cannot hand units back: negative inflow is set to zero.
             units[order, k, :] = np.clip(installed, 0.0, None)
         sorted_units = units[order, k, :]
-        units_stock = np.empty_like(sorted_units)
+        units_stock = np.empty((draws, report.stop - first))
         for s in present:
             block = slice(bounds[s], bounds[s + 1])
-            units_stock[block] = sorted_units[block] @ matrices[k, s].T
+            units_stock[block] = sorted_units[block] @ matrices[k, s][kept].T
         unit_stock[order, k, :] = units_stock
         cols = slice(bounds_by_tech[k], bounds_by_tech[k + 1])
         if cols.start == cols.stop:
             continue
         demand_k = content[order, cols, :]
         demand_k *= units[order, k, None, :]
-        stock_k = np.empty_like(demand_k)
+        stock_k = np.empty(demand_k.shape[:2] + (report.stop - first,))
         for s in present:
             block = slice(bounds[s], bounds[s + 1])
-            np.matmul(demand_k[block], matrices[k, s].T, out=stock_k[block])
+            np.matmul(demand_k[block], matrices[k, s][kept].T, out=stock_k[block])
         content[order, cols, :] = demand_k
         stock[order, cols, :] = stock_k
-    # From here on only the reporting years are needed (plus the year before, for the stock change).
     demand = content[..., report]  # content was overwritten with units × content (kg/yr)
-    stock_report = stock[..., report]
-    if report.start > 0:
-        previous = stock[..., report.start - 1 : report.stop - 1]
-    else:
-        previous = np.concatenate([np.zeros_like(stock[..., :1]), stock[..., : report.stop - 1]], axis=-1)
+    offset = report.start - first  # 1, or 0 when the reporting window starts with the model
+    stock_report = stock[..., offset:]
+    previous = _previous_year(stock, offset)
     outflow = demand - stock_report
     outflow += previous
     balance = _mass_balance_check(spec, content, outflow, strata, matrices, bounds_by_tech, report)
@@ -250,11 +257,8 @@ def _run_chunk(spec, u, report, keep_pairs, matrices, inverses, blocks):
     by_material = {n: np.matmul(indicator, v) for n, v in pair_metrics.items()}
     by_material["primary_demand"] = np.clip(by_material["demand"] - by_material["recoverable"], 0.0, None)
     by_pair = pair_metrics if keep_pairs else {}
-    previous_units = unit_stock[..., report.start - 1 : report.stop - 1] if report.start > 0 else None
-    if previous_units is None:
-        previous_units = np.concatenate([np.zeros_like(unit_stock[..., :1]), unit_stock[..., : report.stop - 1]], -1)
-    units_out = units[..., report] - unit_stock[..., report] + previous_units
-    return by_material, by_pair, (units[..., report], unit_stock[..., report], units_out), balance
+    units_out = units[..., report] - unit_stock[..., offset:] + _previous_year(unit_stock, offset)
+    return by_material, by_pair, (units[..., report], unit_stock[..., offset:], units_out), balance
 
 
 def _mass_balance_check(spec, demand_full, outflow, strata, matrices, bounds_by_tech, report) -> float:
