@@ -22,7 +22,7 @@ def prepare_web(verbosity: int = 0) -> tuple[str, bool]:
     call_command("migrate", interactive=False, verbosity=verbosity)
     from crmradar.web.loading import ensure_loaded
 
-    load, created = ensure_loaded()
+    load, created = ensure_loaded(mirror_rows=False)
     return load.package_hash, created
 
 
@@ -43,9 +43,17 @@ def _warm_worker(worker) -> None:
     import threading
 
     def warm() -> None:
-        from crmradar.web import services
+        from django.db import connections
 
-        services.risk_table()
+        from crmradar.web import services
+        from crmradar.web.loading import current_load, mirror_rows_if_missing
+
+        try:
+            mirror_rows_if_missing(current_load(), services.knowledge_base())
+            _warm_default_computations()
+            services.risk_table()
+        finally:
+            connections.close_all()
 
     threading.Thread(target=warm, daemon=True).start()
 
@@ -60,9 +68,6 @@ def serve_command(
     os.environ.pop("CRMRADAR_DEBUG", None)
     package_hash, created = prepare_web()
     from gunicorn.app.base import BaseApplication
-
-
-    _warm_default_computations()
 
     class Server(BaseApplication):
         def load_config(self):

@@ -6,7 +6,7 @@ import csv
 import hashlib
 import json
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from crmradar import data as kb_data
 from crmradar.web.models import Material, PackageLoad, Source, TableRow
@@ -20,11 +20,12 @@ def package_hash(kb: kb_data.KnowledgeBase) -> str:
     return digest.hexdigest()
 
 
-def ensure_loaded(kb: kb_data.KnowledgeBase | None = None) -> tuple[PackageLoad, bool]:
+def ensure_loaded(kb: kb_data.KnowledgeBase | None = None, mirror_rows: bool = True) -> tuple[PackageLoad, bool]:
     """Load ``kb`` (default: the active package) unless this exact package is already loaded.
 
     Returns the load and whether it was created now. Runs in one transaction: a failure leaves the
-    database as it was.
+    database as it was. ``mirror_rows=False`` leaves the row-by-row JSON mirror to
+    :func:`mirror_rows_if_missing` (the server does that in the background to start faster).
     """
     kb = kb or kb_data.load()
     digest = package_hash(kb)
@@ -62,7 +63,8 @@ def ensure_loaded(kb: kb_data.KnowledgeBase | None = None) -> tuple[PackageLoad,
             )
             for row in kb.materials.itertuples(index=False)
         )
-        _insert_raw_rows(load, kb)
+        if mirror_rows:
+            _insert_raw_rows(load, kb)
     return load, True
 
 
@@ -79,6 +81,18 @@ def _insert_raw_rows(load: PackageLoad, kb: kb_data.KnowledgeBase) -> None:
                     for number, row in enumerate(reader, start=2)
                 ]
             cursor.executemany(sql, params)
+
+
+def mirror_rows_if_missing(load: PackageLoad, kb: kb_data.KnowledgeBase) -> bool:
+    """Insert the JSON mirror of every row unless it is there; all rows or none (one transaction)."""
+    if TableRow.objects.filter(load=load).exists():
+        return False
+    try:
+        with transaction.atomic():
+            _insert_raw_rows(load, kb)
+    except IntegrityError:  # another worker mirrored the same load at the same moment
+        return False
+    return True
 
 
 def current_load() -> PackageLoad | None:
