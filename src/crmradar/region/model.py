@@ -31,7 +31,7 @@ from crmradar.stockflow.discretise import lower_triangle, survival_triangle
 
 METRICS = ("demand", "primary_demand", "in_use_stock", "end_of_life", "recoverable")
 PAIR_METRICS = ("demand", "in_use_stock", "end_of_life", "recoverable")
-LIFETIME_STRATA = 32
+LIFETIME_STRATA = 16
 
 
 @dataclass(frozen=True)
