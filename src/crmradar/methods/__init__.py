@@ -1,0 +1,1 @@
+"""Pure, vectorised methods (numpy/pandas, no Django): criticality, GeoPolRisk, concentration, uncertainty."""
