@@ -266,6 +266,8 @@ NL = {
         'Risicobeelden',
     'Zuid-Holland':
         'Zuid-Holland',
+    'Download (CSV)':
+        'Downloaden (CSV)',
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
 

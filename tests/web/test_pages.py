@@ -205,3 +205,13 @@ def test_lever_panel_runs_paired_monte_carlo(client):
                    and r["indicator"] == "primary_demand"][0]
     assert cobalt_2050["change_p50"] < 0  # LFP has no cobalt: moving NMC share to LFP lowers cobalt demand
     assert client.get("/api/v1/levers", {"lever": "nope"}).status_code == 422
+
+
+def test_every_profile_block_downloads_as_csv(client):
+    html = client.get("/en/material/gallium/").content.decode()
+    links = set(re.findall(r'href="(/en/material/gallium/[a-z_]+\.csv)"', html))
+    assert {"/en/material/gallium/producers.csv", "/en/material/gallium/history.csv",
+            "/en/material/gallium/export_restrictions.csv", "/en/material/gallium/end_uses.csv"} <= links
+    body = client.get("/en/material/gallium/producers.csv").content.decode()
+    assert body.startswith("stage,country_iso3") and "CHN" in body
+    assert client.get("/en/material/gallium/nonsense.csv").status_code == 404

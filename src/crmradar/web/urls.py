@@ -12,6 +12,7 @@ urlpatterns += i18n_patterns(
     path("", pages.overview, name="overview"),
     path("materials/", pages.materials, name="materials"),
     path("material/<slug:material_id>/", pages.material, name="material"),
+    path("material/<slug:material_id>/<slug:key>.csv", pages.material_block_csv, name="material_block_csv"),
     path("energy/", energy.energy, name="energy"),
     path("energy/panel/", energy.energy_panel, name="energy_panel"),
     path("energy/download/", energy.energy_download, name="energy_download"),

@@ -144,3 +144,19 @@ def data_file(request, fmt: str):
             raise Http404(_("Unknown format"))
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename=f"crm-radar-{fmt}.zip")
+
+
+def material_block_csv(request, material_id: str, key: str):
+    """One block of a material profile as CSV (the download next to each chart and table)."""
+    kb = services.knowledge_base()
+    try:
+        resolved = resolve_material(kb.materials, material_id)
+    except UnknownMaterialError as error:
+        raise Http404(str(error)) from error
+    blocks = {block["key"]: block for block in services.profile(resolved)}
+    if key not in blocks:
+        raise Http404(_("Unknown table"))
+    frame = pd.DataFrame(blocks[key]["rows"])
+    response = HttpResponse(frame.to_csv(index=False), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{resolved}-{key}.csv"'
+    return response
