@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from crmradar.web import computations, services
 from crmradar.web.jobs import submit
 from crmradar.web.loading import package_hash
+from crmradar.web.views._jobs import job_or_progress
 
 DEFAULT_DRAWS = 500
 DEFAULT_MATERIAL = "lithium"
@@ -49,13 +50,10 @@ def energy(request):
 
 
 def energy_panel(request):
-    job = _job(request)
+    job, waiting = job_or_progress(request, "demand", _parameters(request))
+    if waiting is not None:
+        return waiting
     material = request.GET.get("material", DEFAULT_MATERIAL)
-    if job.status != "done":
-        template = "web/_job_failed.html" if job.status == "failed" else "web/_job_progress.html"
-        response = render(request, template, {"job": job, "poll_url": request.get_full_path()})
-        add_never_cache_headers(response)  # progress must be polled afresh
-        return response
     result = job.result
     rows = [r for r in result["materials"] if r["material_id"] == material]
     if not rows:

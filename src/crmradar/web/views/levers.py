@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from crmradar.web import computations, services
-from crmradar.web.jobs import submit
-from crmradar.web.loading import package_hash
+from crmradar.web.views._jobs import job_or_progress
 
 EFFECT_DRAWS = 100
 RANK_DRAWS = 40
 RANK_YEAR = 2050
-
-
-def _job_or_progress(request, kind: str, parameters: dict):
-    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit(kind, parameters, digest)
-    if job.status == "done":
-        return job, None
-    template = "web/_job_failed.html" if job.status == "failed" else "web/_job_progress.html"
-    response = render(request, template, {"job": job, "poll_url": request.get_full_path()})
-    add_never_cache_headers(response)
-    return job, response
 
 
 def _choice(request) -> tuple[str, float, str]:
@@ -58,7 +45,7 @@ def lever_panel(request):
     lever_id, strength, material = _choice(request)
     parameters = {"scenario": "targets", "lever": lever_id, "strength": strength, "draws": EFFECT_DRAWS,
                   "seed": 20260616}
-    job, waiting = _job_or_progress(request, "lever", parameters)
+    job, waiting = job_or_progress(request, "lever", parameters)
     if waiting is not None:
         return waiting
     rows = [r for r in job.result["rows"] if r["material_id"] in (material, "total")]
@@ -70,7 +57,7 @@ def lever_panel(request):
 
 def lever_rank_panel(request):
     parameters = {"scenario": "targets", "draws": RANK_DRAWS, "seed": 20260616, "year": RANK_YEAR}
-    job, waiting = _job_or_progress(request, "lever_rank", parameters)
+    job, waiting = job_or_progress(request, "lever_rank", parameters)
     if waiting is not None:
         return waiting
     total = [r for r in job.result["rows"] if r["indicator"] == "sr_weighted_demand" and r["material_id"] == "total"]

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from crmradar.web import computations, services
-from crmradar.web.jobs import submit
-from crmradar.web.loading import package_hash
+from crmradar.web import computations
+from crmradar.web.views._jobs import job_or_progress
 
 DRAWS = 200
 CATCHMENTS = ("zh", "nl", "nl-be-nrw")
@@ -35,13 +33,9 @@ def recycling_panel(request):
     if catchment not in CATCHMENTS:
         raise Http404(_("Unknown catchment"))
     parameters = {"scenario": _scenario(request), "draws": DRAWS, "seed": 20260616}
-    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit("recycling", parameters, digest)
-    if job.status != "done":
-        template = "web/_job_failed.html" if job.status == "failed" else "web/_job_progress.html"
-        response = render(request, template, {"job": job, "poll_url": request.get_full_path()})
-        add_never_cache_headers(response)
-        return response
+    job, waiting = job_or_progress(request, "recycling", parameters)
+    if waiting is not None:
+        return waiting
     summary = [r for r in job.result["summary"] if r["catchment"] == catchment]
     years = [r for r in job.result["years"] if r["catchment"] == catchment]
     columns = [c for c in (summary[0].keys() if summary else []) if c != "catchment"]

@@ -6,12 +6,10 @@ from datetime import date
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from crmradar.web import services
-from crmradar.web.jobs import submit
-from crmradar.web.loading import package_hash
+from crmradar.web.views._jobs import job_or_progress
 
 DRAWS = 200
 
@@ -42,13 +40,9 @@ def shock_panel(request):
         raise Http404(_("Unknown measure"))
     parameters = {"measures": chosen, "scenario": "targets", "draws": DRAWS, "seed": 20260616,
                   "open_end_year": date.today().year}
-    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit("shock", parameters, digest)
-    if job.status != "done":
-        template = "web/_job_failed.html" if job.status == "failed" else "web/_job_progress.html"
-        response = render(request, template, {"job": job, "poll_url": request.get_full_path()})
-        add_never_cache_headers(response)
-        return response
+    job, waiting = job_or_progress(request, "shock", parameters)
+    if waiting is not None:
+        return waiting
     labels = job.result["labels"]
     rows = []
     for row in job.result["rows"]:
