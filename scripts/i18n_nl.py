@@ -268,6 +268,42 @@ NL = {
         'Zuid-Holland',
     'Download (CSV)':
         'Downloaden (CSV)',
+    'In brief':
+        'In het kort',
+    'Critical raw materials and Zuid-Holland, in brief':
+        'Kritieke grondstoffen en Zuid-Holland, in het kort',
+    'Solar panels, wind turbines, electric cars, batteries and electronics need metals and minerals that Europe mostly imports. Some come almost entirely from one country. This site shows which raw materials matter for Zuid-Holland, how risky their supply is and what the province and its partners can do.':
+        "Zonnepanelen, windturbines, elektrische auto's, batterijen en elektronica hebben metalen en mineralen nodig die Europa grotendeels invoert. Sommige komen bijna helemaal uit één land. Deze site laat zien welke grondstoffen belangrijk zijn voor Zuid-Holland, hoe riskant de aanvoer is en wat de provincie en haar partners kunnen doen.",
+    'What we see':
+        'Wat we zien',
+    'The European Union calls %(c)s raw materials critical; %(s)s of them are strategic for the energy transition, defence and digital technology.':
+        'De Europese Unie noemt %(c)s grondstoffen kritiek; %(s)s daarvan zijn strategisch voor de energietransitie, defensie en digitale technologie.',
+    "For %(n)s of the %(total)s critical raw materials with published processing data, China refines more than half of the world's supply.":
+        'Van %(n)s van de %(total)s kritieke grondstoffen met gepubliceerde gegevens over verwerking raffineert China meer dan de helft van het wereldaanbod.',
+    'China has announced %(n)s export controls on raw materials since %(y)s; %(a)s measures in our register are in force today.':
+        'China heeft sinds %(y)s %(n)s exportbeperkingen op grondstoffen aangekondigd; %(a)s maatregelen in ons register gelden nu.',
+    'The energy transition in Zuid-Holland will need much more lithium, cobalt, nickel, graphite and rare earths each year; the old batteries and solar panels that come back later are a new source of raw materials for recycling in the Rotterdam port.':
+        'De energietransitie in Zuid-Holland vraagt elk jaar veel meer lithium, kobalt, nikkel, grafiet en zeldzame aardmetalen; de oude batterijen en zonnepanelen die later terugkomen zijn een nieuwe bron van grondstoffen voor recycling in de Rotterdamse haven.',
+    'What can be done':
+        'Wat er kan',
+    'Use less and use longer: fewer and longer-lasting products, repair and reuse.':
+        'Minder gebruiken en langer gebruiken: minder en duurzamere producten, repareren en hergebruiken.',
+    'Compare the levers':
+        'Vergelijk de hefbomen',
+    'Recover raw materials from end-of-life products in new recycling chains.':
+        'Grondstoffen terugwinnen uit afgedankte producten in nieuwe recyclingketens.',
+    'When is there enough for a plant?':
+        'Wanneer is er genoeg voor een fabriek?',
+    'Buy smarter: the province can ask for recycled content, take-back and repair in its tenders.':
+        'Slimmer inkopen: de provincie kan in aanbestedingen vragen om gerecycled materiaal, terugname en reparatie.',
+    'Prepare for supply shocks such as export bans.':
+        'Voorbereid zijn op aanvoerschokken zoals exportverboden.',
+    'Play out a shock':
+        'Speel een schok na',
+    'Scan a purchase list':
+        'Scan een inkooplijst',
+    'Every number on this site refers to one of %(n)s public sources; estimates are marked with a range and a reason.':
+        'Elk getal op deze site verwijst naar een van %(n)s openbare bronnen; schattingen zijn gemarkeerd met een bandbreedte en een reden.',
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
 

@@ -10,7 +10,7 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / "assets" / "axe.min.js"
 PAGES = ["/", "/materials/", "/material/gallium/", "/material/lithium/", "/energy/", "/crma/", "/procurement/",
-         "/shocks/", "/recycling/", "/levers/", "/sources/", "/methods/", "/data/"]
+         "/shocks/", "/recycling/", "/levers/", "/summary/", "/sources/", "/methods/", "/data/"]
 EXAMPLE = Path(__file__).resolve().parents[2] / "src/crmradar/procurement/examples/provincie_inkoop_voorbeeld.xlsx"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (.ci/run installs it)")

@@ -115,7 +115,7 @@ EXAMPLE_CSV = "cpv,description,quantity,unit\n30213100,Laptop,10,st\n09331200,Zo
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_new_pages_render(client, prefix):
-    for path in ("/energy/", "/crma/", "/procurement/", "/shocks/", "/recycling/", "/levers/"):
+    for path in ("/energy/", "/crma/", "/procurement/", "/shocks/", "/recycling/", "/levers/", "/summary/"):
         response = client.get(prefix + path)
         assert response.status_code == 200, path
         assert not INLINE_SCRIPT.search(response.content.decode())
@@ -215,3 +215,15 @@ def test_every_profile_block_downloads_as_csv(client):
     body = client.get("/en/material/gallium/producers.csv").content.decode()
     assert body.startswith("stage,country_iso3") and "CHN" in body
     assert client.get("/en/material/gallium/nonsense.csv").status_code == 404
+
+
+def test_plain_language_summary_numbers_come_from_the_data(client, kb):
+    from crmradar.web.views.pages import summary_facts
+
+    facts = summary_facts()
+    assert (facts["critical"], facts["strategic"]) == (34, 17)
+    gallium = kb.supply_shares.query("material_id == 'gallium' and scope == 'global_supply' and stage == 'processing'")
+    assert gallium.sort_values("share").iloc[-1]["country_iso3"] == "CHN"  # one of the China-led materials
+    assert 0 < facts["china_count"] <= facts["processing_count"]
+    html = client.get("/summary/").content.decode()
+    assert f"{facts['china_count']} van de {facts['processing_count']}" in html

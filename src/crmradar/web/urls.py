@@ -11,6 +11,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", pages.overview, name="overview"),
     path("materials/", pages.materials, name="materials"),
+    path("summary/", pages.summary, name="summary"),
     path("material/<slug:material_id>/", pages.material, name="material"),
     path("material/<slug:material_id>/<slug:key>.csv", pages.material_block_csv, name="material_block_csv"),
     path("energy/", energy.energy, name="energy"),

@@ -160,3 +160,31 @@ def material_block_csv(request, material_id: str, key: str):
     response = HttpResponse(frame.to_csv(index=False), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{resolved}-{key}.csv"'
     return response
+
+
+def summary_facts() -> dict:
+    """Numbers for the plain-language summary, computed from the data package (never typed in)."""
+    kb = services.knowledge_base()
+    entries = kb.crma_annex_entries["annex"].value_counts()
+    critical = set(kb.materials.loc[kb.materials["crma_critical"].fillna(False).astype(bool), "id"])
+    shares = kb.supply_shares
+    processing = shares.loc[(shares["scope"] == "global_supply") & (shares["stage"] == "processing")
+                            & shares["material_id"].isin(critical) & ~shares["country_iso3"].isin(["ROW", "WLD"])]
+    leaders = processing.sort_values("share", ascending=False).groupby("material_id").head(1)
+    china = leaders.loc[(leaders["country_iso3"] == "CHN") & (leaders["share"] > 0.5)]
+    measures = kb.export_restrictions.drop_duplicates("measure_id")
+    chinese = measures.loc[measures["country_iso3"] == "CHN"]
+    return {
+        "critical": int(entries.get("II", 0)),
+        "strategic": int(entries.get("I", 0)),
+        "china_count": int(china["material_id"].nunique()),
+        "processing_count": int(leaders["material_id"].nunique()),
+        "china_measures": int(len(chinese)),
+        "china_since": str(chinese["date_in_force"].min())[:4] if len(chinese) else "",
+        "active_measures": int((measures["status"] == "active").sum()),
+        "sources": int(len(kb.sources)),
+    }
+
+
+def summary(request):
+    return render(request, "web/summary.html", {"facts": summary_facts()})
