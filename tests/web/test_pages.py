@@ -227,3 +227,21 @@ def test_plain_language_summary_numbers_come_from_the_data(client, kb):
     assert 0 < facts["china_count"] <= facts["processing_count"]
     html = client.get("/summary/").content.decode()
     assert f"{facts['china_count']} van de {facts['processing_count']}" in html
+
+
+def test_stale_running_job_is_started_again(django_db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from crmradar.web import jobs
+    from crmradar.web.models import CachedResult
+
+    jobs.register("echo")(lambda parameters, progress: {"echo": parameters["value"]})
+    first = jobs.submit("echo", {"value": 1}, "hash", background=False)
+    assert first.status == "done" and first.result == {"echo": 1}
+    CachedResult.objects.filter(pk=first.pk).update(status="running", result=None)
+    assert jobs.submit("echo", {"value": 1}, "hash", background=False).status == "running"  # still fresh
+    CachedResult.objects.filter(pk=first.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    again = jobs.submit("echo", {"value": 1}, "hash", background=False)
+    assert again.status == "done" and again.result == {"echo": 1}

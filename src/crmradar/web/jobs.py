@@ -12,12 +12,15 @@ import json
 import threading
 import traceback
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.db import IntegrityError, close_old_connections, connections
+from django.utils import timezone
 
 from crmradar.web.models import CachedResult
 
 COMPUTATIONS: dict[str, Callable] = {}
+STALE_AFTER = timedelta(minutes=15)
 _THREADS: list[threading.Thread] = []
 
 
@@ -56,7 +59,9 @@ def submit(kind: str, parameters: dict, package_hash: str, background: bool = Tr
     """The cached result for these inputs, starting the computation if nobody has yet."""
     digest = input_hash(kind, parameters, package_hash)
     job = CachedResult.objects.filter(input_hash=digest).first()
-    if job is not None and job.status != "failed":
+    # A job whose worker died (restart, crash) stops reporting progress; after a while it is run again.
+    stale = job is not None and job.status == "running" and job.updated_at < timezone.now() - STALE_AFTER
+    if job is not None and job.status != "failed" and not stale:
         return job
     if job is not None:
         job.delete()
