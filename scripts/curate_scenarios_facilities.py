@@ -17,6 +17,7 @@ import csv
 from pathlib import Path
 
 import curate_recycling_facilities
+from curate_crma_consumption_extra import CONSUMPTION_EXTRA
 from curate_recycling_facilities import DATA, write
 
 # Unit conversions for prices (exact definitions).
@@ -175,10 +176,11 @@ def crma_rows(criticality_inputs: Path) -> list[dict]:
                              value=float(eol[0]["value"]), unit="fraction", reference_period="2016-2020 average",
                              basis="end-of-life recycling input rate (EoL-RIR)", source_id="ec2023_crm_study",
                              quality="derived", note="Realised old-scrap input, a lower bound of recycling capacity."))
-    for entry, value, low, high, unit_basis, source, quality, note in CONSUMPTION:
+    consumption = [(entry, value, low, high, unit_basis, "2030" if entry == "n" else "circa 2020", source, quality,
+                    note) for entry, value, low, high, unit_basis, source, quality, note in CONSUMPTION]
+    for entry, value, low, high, unit_basis, period, source, quality, note in consumption + CONSUMPTION_EXTRA:
         rows.append(dict(crma_entry=entry, material_id=ENTRY_MATERIAL[entry], quantity="consumption",
-                         value=sig3(value), unit="t", reference_period="2030" if entry == "n" else "circa 2020",
-                         low=sig3(low), high=sig3(high),
+                         value=sig3(value), unit="t", reference_period=period, low=sig3(low), high=sig3(high),
                          basis=f"EU annual consumption, {unit_basis}", source_id=source, quality=quality, note=note))
     order = {"consumption": 0, "extraction_share": 1, "processing_share": 2, "recycling_share": 3}
     return sorted(rows, key=lambda r: (r["crma_entry"], order[r["quantity"]]))
