@@ -10,6 +10,8 @@ raw reference files under ``/work/shared/data/raw`` and writes our own table:
   ``kg/MW = (g/m²) / (η/100 · 1000 W/m²) · 10⁶ W/MW / 1000 g/kg = (g/m²) / (η/100) / 1000 · 1000``,
   i.e. ``kg/MW = g_per_m2 / eta_fraction``;
 * a short list of our own estimates (quality=assumption, with range and reason).
+* sodium-ion cells (batt_sib): Ni/Mn from the NFM stoichiometry times the cathode active mass per kWh of the
+  Peters et al. 2016 cell over the Zhang et al. 2024 specific energy, Al and Cu from the Al/Al current collectors.
 
 Run: ``python scripts/curate_region_intensities.py`` then ``python scripts/assemble_datapackage.py``.
 """
@@ -177,7 +179,7 @@ ASSUMPTIONS = [
       for t in ("batt_nmc111", "batt_nmc622", "batt_nmc811", "batt_nca", "batt_lfp", "batt_post_li")],
     *[(t, "aluminium", 2020, 0.5, "kg/kWh", 0.3, 1.0,
        "cathode current collector, cell casing and pack housing; not in our sources")
-      for t in ("batt_nmc111", "batt_nmc622", "batt_nmc811", "batt_nca", "batt_lfp", "batt_post_li", "batt_sib")],
+      for t in ("batt_nmc111", "batt_nmc622", "batt_nmc811", "batt_nca", "batt_lfp", "batt_post_li")],
     ("batt_post_li", "lithium", 2020, 0.2, "kg/kWh", 0.1, 0.41,
      "solid-state/Li-S/Li-air cells use lithium metal anodes; range spans the S&N 2022 LiO2 (0.15) and "
      "LiS8 (0.41) medians"),
@@ -246,7 +248,47 @@ def from_assumptions() -> list[dict]:
     return [row(t, m, y, v, u, lo, hi, "schlichenmaier_naegler_2022" if "S&N" in why
                 else "hageluken_buchert_2008" if "Hagelüken" in why else "crmradar_region_estimate",
                 "assumption", why)
-            for t, m, y, v, u, lo, hi, why in ASSUMPTIONS]
+            for t, m, y, v, u, lo, hi, why in ASSUMPTIONS] + sodium_ion_rows()
+
+
+# Sodium-ion cells (batt_sib), per kWh of cell capacity like the Li-ion rows (Al also covers the pack housing).
+# Cathode active material (CAM) per kWh: the Peters et al. 2016 cell inventory has 0.464 kg cathode electrode per
+# kg cell, about 0.38-0.42 kg of it CAM, divided by the cell specific energy of Zhang et al. 2024 (0.157, 0.12-0.18
+# kWh/kg in 2020, 0.200, 0.15-0.23 in 2050 as carried by premise) gives 2.5 (2.1-3.5) kg CAM/kWh in 2020 and
+# 2.0 (1.7-2.8) in 2050, 2030 interpolated on the specific energy. Metal content follows from the stoichiometry
+# of the commercial layered oxide NaNi1/3Fe1/3Mn1/3O2 (NFM). Polyanion (NFPP) and Prussian-white cathodes carry
+# no Ni or Mn, so the central case takes half the market as layered oxide and the low end none.
+ATOMIC_MASS = {"Na": 22.990, "Ni": 58.693, "Fe": 55.845, "Mn": 54.938, "O": 15.999}
+NFM_MOLAR_MASS = ATOMIC_MASS["Na"] + (ATOMIC_MASS["Ni"] + ATOMIC_MASS["Fe"] + ATOMIC_MASS["Mn"]) / 3 + 2 * ATOMIC_MASS["O"]
+LAYERED_OXIDE_SHARE = 0.5
+MN_RICH_FRACTION = 0.25  # Mn about half the transition-metal sites (Mn-rich layered oxides): high end for Mn
+SIB_CAM = {2020: (2.5, 2.1, 3.5), 2030: (2.3, 1.9, 3.2), 2050: (2.0, 1.7, 2.8)}
+SIB_AL = {2020: (0.8, 0.5, 1.5), 2030: (0.75, 0.45, 1.4), 2050: (0.65, 0.4, 1.2)}
+SIB_SOURCE = "peters_2016_sib_lca"
+
+
+def sodium_ion_rows() -> list[dict]:
+    rows = []
+    for year, (cam, cam_low, cam_high) in SIB_CAM.items():
+        for metal, mat in (("Ni", "nickel"), ("Mn", "manganese")):
+            fraction = ATOMIC_MASS[metal] / 3 / NFM_MOLAR_MASS
+            high = cam_high * (MN_RICH_FRACTION if metal == "Mn" else fraction)
+            note = (f"{cam:g} ({cam_low:g}-{cam_high:g}) kg cathode active material per kWh (Peters 2016 cell "
+                    f"composition over Zhang 2024 cell specific energy) x {metal} mass fraction {fraction:.4f} of "
+                    f"NaNi1/3Fe1/3Mn1/3O2 x layered-oxide share {LAYERED_OXIDE_SHARE:g} (0-1, polyanion and "
+                    "Prussian-white cathodes carry none)"
+                    + (f", high end Mn-rich layered oxide at {MN_RICH_FRACTION:g} Mn" if metal == "Mn" else ""))
+            rows.append(row("batt_sib", mat, year, round(cam * fraction * LAYERED_OXIDE_SHARE, 2), "kg/kWh",
+                            0.0, round(high, 2), SIB_SOURCE, "assumption", note))
+        al, al_low, al_high = SIB_AL[year]
+        rows.append(row("batt_sib", "aluminium", year, al, "kg/kWh", al_low, al_high, SIB_SOURCE, "assumption",
+                        "aluminium current collectors on both electrodes (hard carbon on Al in the Peters 2016 "
+                        "inventory) plus casing and pack housing, above the 0.5 kg/kWh of Li-ion cells because the "
+                        "anode foil is Al and the cell stores less energy per kg, falls with specific energy"))
+        rows.append(row("batt_sib", "copper", year, 0.05, "kg/kWh", 0.02, 0.25, SIB_SOURCE, "assumption",
+                        "no copper current collector (Al on both sides), copper only in busbars and connectors, "
+                        "high end for Cu-Fe-Mn layered oxide cathodes (about 0.15 kg Cu/kWh) plus busbars"))
+    return rows
 
 
 def from_ev_motor_sheet() -> list[dict]:
