@@ -31,6 +31,25 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise SystemExit(code)
 
 
+def fail_with_problems(problems: list[str], what: str) -> NoReturn:
+    """List every problem of an input file, then exit 2 saying nothing was computed or written."""
+    for problem in problems:
+        console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
+    fail(f"{what} has {len(problems)} problem(s); nothing was computed")
+
+
+def load_scenario_spec(scenario: str, kb):
+    """Validated scenario and its model inputs, or exit 2 listing every problem of the scenario file."""
+    from crmradar.region.build import build_spec
+    from crmradar.region.scenario import ScenarioError, load_scenario
+
+    try:
+        loaded = load_scenario(scenario, kb)
+    except ScenarioError as error:
+        fail_with_problems(error.problems, "scenario")
+    return loaded, build_spec(loaded, kb)
+
+
 def emit(frame: pd.DataFrame, fmt: OutputFormat, title: str | None = None, metadata: dict | None = None) -> None:
     """Write ``frame`` to stdout as a Rich table, CSV or JSON (records plus metadata)."""
     if fmt is OutputFormat.csv:

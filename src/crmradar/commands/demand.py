@@ -13,8 +13,15 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail, write_table_atomic
-from crmradar.region.build import build_spec
+from crmradar.commands._common import (
+    OutputFormat,
+    console,
+    emit,
+    fail,
+    fail_with_problems,
+    load_scenario_spec,
+    write_table_atomic,
+)
 from crmradar.region.model import run
 from crmradar.region.scenario import SCENARIO_DIR, ScenarioError, load_scenario
 from crmradar.region.summary import material_summary, technology_summary
@@ -36,13 +43,7 @@ def demand_command(
 ) -> None:
     """CRM demand, in-use stock and end-of-life flows of Zuid-Holland's energy transition, 2020–2050."""
     kb = kb_data.load()
-    try:
-        loaded = load_scenario(scenario, kb)
-    except ScenarioError as error:
-        for problem in error.problems:
-            console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
-        fail(f"scenario has {len(error.problems)} problem(s); nothing was computed")
-    spec = build_spec(loaded, kb)
+    loaded, spec = load_scenario_spec(scenario, kb)
     wanted = materials or [m for m in HEADLINE_MATERIALS if m in spec.materials]
     unknown = [m for m in wanted if m not in spec.materials]
     if unknown:
@@ -137,9 +138,7 @@ def scenario_validate(path: Path = typer.Argument(..., help="Scenario YAML file.
     try:
         loaded = load_scenario(path, kb_data.load())
     except ScenarioError as error:
-        for problem in error.problems:
-            console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
-        fail(f"{len(error.problems)} problem(s) in {path}")
+        fail_with_problems(error.problems, str(path))
     console.print(f"[green]✓[/] {path}: valid scenario '{loaded.id}' ({len(loaded.data['technologies'])} technologies)")
 
 

@@ -11,9 +11,15 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail, write_table_atomic
-from crmradar.region.build import build_spec
-from crmradar.region.scenario import ScenarioError, load_scenario
+from crmradar.commands._common import (
+    OutputFormat,
+    console,
+    emit,
+    fail,
+    fail_with_problems,
+    load_scenario_spec,
+    write_table_atomic,
+)
 from crmradar.scenarios import levers as lever_model
 from crmradar.scenarios.levers_effects import (
     INDICATORS,
@@ -48,19 +54,11 @@ def _library(levers_file: Path | None, kb) -> LeverLibrary:
     try:
         return load_levers(levers_file, known)
     except LeverError as error:
-        for problem in error.problems:
-            console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
-        fail(f"lever file has {len(error.problems)} problem(s); nothing was computed")
+        fail_with_problems(error.problems, "lever file")
 
 
 def _spec(scenario: str, kb):
-    try:
-        loaded = load_scenario(scenario, kb)
-    except ScenarioError as error:
-        for problem in error.problems:
-            console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
-        fail(f"scenario has {len(error.problems)} problem(s); nothing was computed")
-    return loaded, build_spec(loaded, kb)
+    return load_scenario_spec(scenario, kb)
 
 
 def _check_out(out: Path | None) -> None:

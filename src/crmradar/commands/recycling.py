@@ -12,9 +12,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail, write_table_atomic
-from crmradar.region.build import build_spec
-from crmradar.region.scenario import ScenarioError, load_scenario
+from crmradar.commands._common import OutputFormat, console, emit, fail, load_scenario_spec, write_table_atomic
 from crmradar.scenarios import recycling
 from crmradar.scenarios.recycling_report import EXISTING, WITH_PLANNED, recycling_tables
 
@@ -72,13 +70,7 @@ def recycling_command(
     if out is not None and out.suffix.lower() not in (".csv", ".parquet"):
         fail(f"--out must end in .csv or .parquet, got '{out.name}'")
     kb = kb_data.load()
-    try:
-        loaded = load_scenario(scenario, kb)
-    except ScenarioError as error:
-        for problem in error.problems:
-            console.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
-        fail(f"scenario has {len(error.problems)} problem(s); nothing was computed")
-    spec = build_spec(loaded, kb)
+    loaded, spec = load_scenario_spec(scenario, kb)
     statuses = WITH_PLANNED if planned else EXISTING
     started = time.perf_counter()
     with Progress(TextColumn("[bold]Monte Carlo"), BarColumn(), TextColumn("{task.completed}/{task.total} draws"),
