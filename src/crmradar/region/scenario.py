@@ -11,10 +11,8 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from crmradar.data import KnowledgeBase
-from crmradar.data.yaml_lines import yaml_line_map
+from crmradar.data.yaml_lines import YamlFileError, read_yaml_with_lines
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 TOP_KEYS = {"schema_version", "id", "name_en", "name_nl", "description", "region", "start_year", "end_year",
@@ -202,20 +200,12 @@ def load_scenario(name_or_path: str | Path, kb: KnowledgeBase) -> Scenario:
     """Read and validate a scenario; raise :class:`ScenarioError` listing every problem."""
     path = scenario_path(name_or_path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError([f"{path.name}: cannot read file ({error})"]) from error
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        raise ScenarioError([f"{path.name}: {line}could not parse YAML ({reason})"]) from error
-    if not isinstance(data, dict) or node is None:
+        data, lines = read_yaml_with_lines(path)
+    except YamlFileError as error:
+        raise ScenarioError([str(error)]) from error
+    if not isinstance(data, dict) or not lines:
         raise ScenarioError([f"{path.name}: a scenario must be a YAML mapping"])
-    checker = _Checker(path, yaml_line_map(node))
+    checker = _Checker(path, lines)
     _unknown(checker, "", set(data), TOP_KEYS)
     for key in sorted(REQUIRED_TOP - set(data)):
         checker.add("", f"missing required key '{key}'")

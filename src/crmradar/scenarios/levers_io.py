@@ -11,9 +11,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from crmradar.data.yaml_lines import yaml_line_map
+from crmradar.data.yaml_lines import YamlFileError, read_yaml_with_lines
 
 LEVERS_FILE = Path(__file__).resolve().parent / "levers.yaml"
 
@@ -183,19 +181,12 @@ def load_levers(path: str | Path | None, known: dict[str, set[str]]) -> LeverLib
     """
     path = LEVERS_FILE if path is None else Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LeverError([f"{path.name}: cannot read lever file ({error})"]) from error
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        raise LeverError([f"{path.name}: {where}could not parse YAML ({getattr(error, 'problem', error)})"]) from None
+        data, lines = read_yaml_with_lines(path, "lever file")
+    except YamlFileError as error:
+        raise LeverError([str(error)]) from None
     if not isinstance(data, dict):
         raise LeverError([f"{path.name}: expected a mapping with 'schema_version', 'levers' and 'packages'"])
-    problems = _Problems(path, yaml_line_map(node))
+    problems = _Problems(path, lines)
     for name in sorted(set(data) - {"schema_version", "levers", "packages"}):
         problems.add(name, "unknown top-level key (expected schema_version, levers, packages)")
     if data.get("schema_version") != 1:
