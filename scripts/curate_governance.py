@@ -10,6 +10,10 @@ Inputs (see curation/governance.md for their origin):
   Violence/Terrorism (PV) estimate, standard error and number of sources per ISO3 and year.
 * ``wgi_mean6_2022_normalised_pytradeshifts.csv``: mean of the six WGI estimates for 2022, rescaled to
   [0, 1]; converted back with mean6 = 5 x - 2.5 and mapped from World Bank names to ISO3.
+* ``scripts/inputs/wgi_six_indicators_2016_2021.csv`` (in this repository): the six WGI estimates
+  (CC, GE, PV, RQ, RL, VA) per economy for 2016-2021 from the WGI 2024 update, as stored in GitHub
+  ``OHI-Science/ohiprep_v2025`` ``globalprep/prs_res_wgi/v2025/raw/worldbank_wgi_from_web_2025.csv``;
+  their mean becomes ``mean6`` for those years (an economy with any indicator missing gets no row).
 
 Every row gets ``scaled_0_10`` from :func:`crmradar.methods.governance_scaling.wgi_to_eu_scale`, so the
 stored column and the library function cannot drift apart.
@@ -29,6 +33,8 @@ from crmradar.methods.governance_scaling import wgi_to_eu_scale
 RAW = Path("/work/shared/data/raw/wgi")
 PV_FILE = RAW / "wgi_political_stability_PV_1996_2024_geopolrisk.csv"
 MEAN6_FILE = RAW / "wgi_mean6_2022_normalised_pytradeshifts.csv"
+SIX_FILE = Path(__file__).resolve().parent / "inputs" / "wgi_six_indicators_2016_2021.csv"
+SIX_COLUMNS = ["CC.EST", "GE.EST", "PV.EST", "RQ.EST", "RL.EST", "VA.EST"]
 OUT = Path(__file__).resolve().parents[1] / "src/crmradar/data/package/data/governance.csv"
 
 # The revised WGI methodology applies from data year 2023 in this extract (see governance.md).
@@ -157,9 +163,38 @@ def mean6_rows(known: set[str]) -> list[dict[str, str]]:
     return rows
 
 
+def six_indicator_mean_rows(known: set[str]) -> list[dict[str, str]]:
+    """mean6 for 2016-2021 from the six estimates of the WGI 2024 update (the 2022 row stays the 2023 update's)."""
+    frame = pd.read_csv(SIX_FILE, dtype={"iso3c": str, "year": int}, keep_default_na=False, na_values=["NA"])
+    rows = []
+    for iso3, year, values in zip(frame["iso3c"], frame["year"], frame[SIX_COLUMNS].to_numpy(), strict=True):
+        values = [float(value) for value in values]
+        if iso3 not in known or any(pd.isna(value) for value in values):
+            continue
+        estimate = sum(values) / len(values)
+        parts = ", ".join(f"{column[:2]} {value:.4f}" for column, value in zip(SIX_COLUMNS, values, strict=True))
+        rows.append(
+            {
+                "country_iso3": iso3,
+                "year": str(year),
+                "indicator": "mean6",
+                "estimate": fmt(estimate, 6),
+                "standard_error": "",
+                "n_sources": "",
+                "edition": "wgi_2024_update",
+                "method_series": "original",
+                "scaled_0_10": fmt(wgi_to_eu_scale(estimate), 6),
+                "source_id": "wb_wgi_2024",
+                "quality": "derived",
+                "note": f"mean of the six WGI estimates ({parts})",
+            }
+        )
+    return rows
+
+
 def main() -> None:
     known = valid_iso3()
-    rows = pv_rows(known) + mean6_rows(known)
+    rows = pv_rows(known) + mean6_rows(known) + six_indicator_mean_rows(known)
     rows.sort(key=lambda r: (r["indicator"], r["country_iso3"], int(r["year"])))
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")

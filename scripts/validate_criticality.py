@@ -101,8 +101,8 @@ def explain_sr(
         else:
             reasons.append(f"{reported}: {inputs} -> {stage['supply_risk']:.2f} vs published "
                            f"{stage['supply_risk_stage']:.2f}; with the study's IR, EOL-RIR and SI this gap "
-                           "comes from the concentrations (supply shares as transcribed, WGI 2022 instead of the "
-                           "study's year)")
+                           f"comes from the concentrations (supply shares as transcribed; WGI {GOVERNANCE_YEAR} of "
+                           "the 2024 WGI edition, the study's exact year and edition unknown)")
     return "; ".join(reasons)
 
 
@@ -155,6 +155,26 @@ def explain_ei(material_id: str, row: pd.Series, kb: data.KnowledgeBase) -> str:
     return "; ".join(reasons)
 
 
+def wgi_year_rows(kb: data.KnowledgeBase) -> list[str]:
+    """One table row per WGI year with mean-of-six values: stage SRs and materials reproduced, and the
+    check a China-only supply gives: holmium (processing 100 % China, EOL-RIR 0.01, SI_SR 1.00) must
+    round to its published SR 5.6."""
+    table = kb.governance
+    years = sorted(table.loc[table["indicator"] == "mean6", "year"].unique())
+    rows = []
+    for year in years:
+        edition = table.loc[(table["indicator"] == "mean6") & (table["year"] == year), "edition"].iloc[0]
+        ok, n = stage_agreement(kb, "mean6", int(year))
+        result = recompute_eu(kb, governance_year=int(year))
+        scored = result.dropna(subset=["supply_risk", "official_supply_risk"])
+        within = int((scored["delta_supply_risk"].abs() <= SR_TOLERANCE + 1e-9).sum())
+        holmium = float(result.loc["holmium", "supply_risk"])
+        fits = "yes" if round(holmium, 1) == 5.6 else "**no**"
+        chosen = " (used)" if int(year) == GOVERNANCE_YEAR else ""
+        rows.append(f"| {year}{chosen} | {edition} | {ok}/{n} | {within}/{len(scored)} | {holmium:.3f} | {fits} |")
+    return rows
+
+
 def build_report(kb: data.KnowledgeBase) -> str:
     result = recompute_eu(kb)
     stages = _stage_table(kb)
@@ -190,11 +210,12 @@ def build_report(kb: data.KnowledgeBase) -> str:
         "",
         "## Choices verified against the data",
         "",
-        "- **Governance**: WGI mean of the six indicators, scaled `10·(2.5 − x)/5` (10 = worst). Published stage "
-        "SRs reproduced within 0.1: "
-        + ", ".join(f"{ind} {yr}: {ok}/{n}" for ind, yr, (ok, n) in
-                    [(i, y, stage_agreement(kb, i, y)) for i, y in (("mean6", 2022), ("pv", 2022), ("pv", 2021))])
-        + ". The mean of six fits far better than Political Stability alone, so the study used the mean of six.",
+        f"- **Governance**: WGI mean of the six indicators for {GOVERNANCE_YEAR}, scaled `10·(2.5 − x)/5` "
+        "(10 = worst); see *WGI year* below for the choice of year. Political Stability alone reproduces fewer "
+        "published stage SRs within 0.1 ("
+        + ", ".join(f"pv {yr}: {ok}/{n}" for yr, (ok, n) in
+                    [(y, stage_agreement(kb, "pv", y)) for y in (GOVERNANCE_YEAR, 2022)])
+        + "), so the study used the mean of six.",
         "- **Shares as fractions** (HHI 0–1) with WGI 0–10 and the published trade parameter t per country "
         "(0.8 EU trade agreement, 1 none, 1.1–1.5 export restrictions): HHI_WGI,t then ranges 0–10 and SR needs no "
         "further scaling (a monopoly of a country with scaled WGI 5.6 and SI_SR 1 gives SR 5.6, as for HREEs). "
@@ -211,6 +232,22 @@ def build_report(kb: data.KnowledgeBase) -> str:
         f"Stage SRs within 0.1 without ROW: {variant_text['row_out']}; with ROW as one country of median WGI: "
         f"{variant_text['row_in']}.",
         "- **Bottleneck**: material SR = highest SR over the stages the study assessed.",
+        "",
+        "## WGI year",
+        "",
+        "The sources reachable for this build do not state which WGI year (and edition) the 2023 study used. "
+        "The year was therefore chosen by three checks, not by the fit alone: (1) data year 2022 was published in "
+        "the WGI 2023 update (September 2023), after the study (March 2023), so the study cannot have used it; "
+        "(2) a supply held by one country gives SR = scaled WGI × (1 − EOL-RIR) × SI_SR, and the heavy rare earths "
+        "that China alone refines (holmium, thulium, ytterbium, lutetium: SR 5.6 published) only round to 5.6 for "
+        "some years; (3) among the years left, the one that reproduces the most materials. Mean-of-six values for "
+        "2016–2021 come from the WGI 2024 update (the study used an earlier edition; revisions between editions "
+        "are small: PV 2016–2021 differs from the 2023 update by a median 1e-4).",
+        "",
+        "| WGI data year | edition | stage SRs within 0.1 | materials within 0.1 | holmium SR (China only) | "
+        "rounds to 5.6 |",
+        "|---|---|---|---|---|---|",
+        *wgi_year_rows(kb),
         "",
         "## Result",
         "",

@@ -191,7 +191,8 @@ def test_one_value_per_country_year_indicator(governance: pd.DataFrame) -> None:
 def test_mean6_back_transform_agrees_with_pv(governance: pd.DataFrame) -> None:
     """Independent check of the direction of mean6 = 5x - 2.5: the six-indicator mean and political
     stability of 2022 (both original series) must rank countries alike."""
-    mean6 = governance[governance["indicator"] == "mean6"].set_index("country_iso3")["estimate_num"]
+    mean6 = governance[(governance["indicator"] == "mean6") & (governance["year_num"] == 2022)]
+    mean6 = mean6.set_index("country_iso3")["estimate_num"]
     pv = governance[(governance["indicator"] == "pv") & (governance["year_num"] == 2022)]
     pv = pv.set_index("country_iso3")["estimate_num"]
     common = mean6.index.intersection(pv.index)
@@ -199,6 +200,26 @@ def test_mean6_back_transform_agrees_with_pv(governance: pd.DataFrame) -> None:
     assert mean6[common].corr(pv[common], method="spearman") > 0.7
     assert mean6.between(-2.5, 2.5).all()
     assert mean6["NLD"] > 1.0 > 0 > mean6["CHN"]
+
+
+def test_mean6_2016_2021_hand_computed_and_pv_component_matches_other_edition(governance: pd.DataFrame) -> None:
+    """China 2020 = mean of CC -0.0710, GE 0.6440, PV -0.4741, RQ -0.2026, RL -0.1025, VA -1.6564 (WGI 2024
+    update), by hand -0.310449; the PV part quoted in every 2016-2021 note must agree with the PV series
+    of the 2023 update stored in the same table (an independent release), which catches transcription slips."""
+    mean6 = governance[(governance["indicator"] == "mean6") & governance["year_num"].between(2016, 2021)]
+    china = mean6[(mean6["country_iso3"] == "CHN") & (mean6["year_num"] == 2020)].iloc[0]
+    assert china["estimate_num"] == pytest.approx(-0.310449, abs=1e-6)
+    assert float(china["scaled_0_10"]) == pytest.approx(5.620897, abs=1e-6)
+    assert set(mean6["edition"]) == {"wgi_2024_update"} and set(mean6["source_id"]) == {"wb_wgi_2024"}
+    assert mean6.groupby("year_num").size().min() > 190
+    quoted_pv = mean6["note"].str.extract(r"PV (-?[0-9.]+)")[0].astype(float)
+    pv = governance[governance["indicator"] == "pv"].set_index(["country_iso3", "year_num"])["estimate_num"]
+    other = pv.reindex(pd.MultiIndex.from_arrays([mean6["country_iso3"], mean6["year_num"]])).to_numpy()
+    difference = (quoted_pv.to_numpy() - other)
+    difference = difference[~np.isnan(difference)]
+    assert difference.size > 1100
+    assert np.median(np.abs(difference)) < 1e-3
+    assert np.abs(difference).max() < 0.2
 
 
 # --- scaling helpers ------------------------------------------------------------------------------

@@ -12,9 +12,10 @@ import pandas as pd
 import typer
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, error_console, fail
+from crmradar.commands._common import OutputFormat, console, emit, error_console, fail, write_table_atomic
 from crmradar.region.criticality_assessment import regional_assessment
 from crmradar.region.economic_importance import RegionalDataError, read_value_added_csv
+from crmradar.region.value_added import value_added_template
 
 TABLE_COLUMNS = {
     "economic_importance_region": "EI region",
@@ -43,6 +44,12 @@ def risk_command(
         "--value-added",
         help="CSV with region_code,nace_code,year,value_added_meur (EUR million) replacing the package table.",
     ),
+    template: Path | None = typer.Option(
+        None,
+        "--value-added-template",
+        help="Write the CSV rows to fill in for --value-added (region sections, national sections and divisions) "
+        "and stop.",
+    ),
     year: int | None = typer.Option(None, "--year", help="Year of the regional value added (default: latest)."),
     draws: int = typer.Option(10_000, "--draws", min=100, help="Monte Carlo draws."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same result)."),
@@ -50,6 +57,9 @@ def risk_command(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json"),
 ) -> None:
     """Materials critical for the region (EI_region ≥ 2.8 and SR ≥ 1.0) with P(critical) and driving sectors."""
+    if template is not None:
+        _write_template(region, template)
+        return
     try:
         table = read_value_added_csv(value_added) if value_added is not None else None
     except RegionalDataError as error:
@@ -65,7 +75,15 @@ def risk_command(
     if note:
         error_console.print(
             f"[yellow]warning:[/] no regional EI for {region}: {note}. "
-            "Pass --value-added FILE with value added per NACE division; showing the EU columns only.",
+            "Pass --value-added FILE with value added per NACE division (or per section plus national "
+            "divisions; --value-added-template FILE writes the rows to fill in); showing the EU columns only.",
+            highlight=False,
+        )
+    apportioned = result.attrs.get("apportioned_divisions", {})
+    if apportioned:
+        error_console.print(
+            f"[yellow]estimate:[/] {len(apportioned)} divisions of {region} apportioned from section totals with "
+            f"national shares ({', '.join(apportioned)}); see the JSON metadata for each formula.",
             highlight=False,
         )
     view = result if show_all or note else result.loc[result["critical_region"]]
@@ -80,8 +98,9 @@ def risk_command(
         "thresholds": {"supply_risk": 1.0, "economic_importance": 2.8},
         "method": "EC 2017 criticality methodology (doi:10.2873/769526); regional EI with the region's value "
         "added per NACE division, Q_max = largest regional manufacturing division",
-        "sources": ["ec2023_crm_study", "wb_wgi_2023", "cbs_84419eng"],
+        "sources": ["ec2023_crm_study", "wb_wgi_2024", "cbs_84419eng"],
         "note": note,
+        "apportioned_divisions": apportioned,
     }
     if fmt is not OutputFormat.table:
         emit(view[["material_id", *DATA_COLUMNS]], fmt, metadata=metadata)
@@ -94,6 +113,20 @@ def risk_command(
         f"EI region: Q_max = {_number(result.attrs.get('q_max_region_meur'))} EUR million; "
         f"P from {draws} draws, seed {seed}. Sources: `crmradar sources`.",
         style="dim",
+    )
+
+
+def _write_template(region: str, out: Path) -> None:
+    divisions = sorted(set(kb_data.load().end_uses["nace_code"].dropna().astype(str)))
+    frame = value_added_template(region, divisions)
+    if out.suffix.lower() != ".csv":
+        fail(f"{out}: the template is a CSV file (use a .csv name)")
+    write_table_atomic(frame, out)
+    console.print(
+        f"wrote {out}: {len(frame)} rows for {region} (fill in year and value_added_meur in EUR million, e.g. from "
+        "CBS StatLine 85925NED for the region and 85867NED for the nation, then run "
+        f"`crmradar risk --region {region} --value-added {out}`)",
+        highlight=False,
     )
 
 

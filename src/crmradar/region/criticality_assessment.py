@@ -7,9 +7,11 @@ regional ones and are never overwritten.
 
 Choices (see docs/validation.md for their effect):
 
-* governance: the mean of the six WGI estimates for 2022 (WGI 2023 update), the basis closest to
-  the one the 2023 study used (it used the WGI mean of all six dimensions); countries without a
-  score raise an error rather than getting a silent default;
+* governance: the mean of the six WGI estimates for data year 2020 (WGI 2024 update), the year the 2023
+  study most plausibly used. The study does not say which year it took in the sources reachable here;
+  2022 values were published after the study, 2021 values cannot give the published SR 5.6 of the
+  China-only heavy rare earths, and 2020 reproduces the most materials (docs/validation.md, "WGI year").
+  Countries without a score raise an error rather than getting a silent default;
 * WGI standard error for the Monte Carlo: the mean-of-six has no published standard error, so the
   Political Stability (PV) standard error of the same country and year is used — an assumption that
   overstates the error of a six-indicator mean; where PV has none, the median PV error;
@@ -30,12 +32,12 @@ from crmradar.region.economic_importance import (
     RegionalDataError,
     largest_manufacturing_value_added,
     regional_economic_importance,
-    regional_value_added,
 )
+from crmradar.region.value_added import division_value_added
 
 ASSESSMENT_YEAR = 2023
 GOVERNANCE_INDICATOR = "mean6"
-GOVERNANCE_YEAR = 2022
+GOVERNANCE_YEAR = 2020
 STAGES = ("extraction", "processing")
 
 
@@ -61,12 +63,15 @@ def criticality_parameters(kb: KnowledgeBase, year: int = ASSESSMENT_YEAR) -> tu
     return stages, material
 
 
-def governance(kb: KnowledgeBase) -> tuple[pd.Series, pd.Series]:
-    """WGI estimate (mean of six, 2022) and the standard error used for it (see module docstring)."""
+def governance(kb: KnowledgeBase, year: int = GOVERNANCE_YEAR) -> tuple[pd.Series, pd.Series]:
+    """WGI estimate (mean of six, default ``GOVERNANCE_YEAR``) and the standard error used for it (see
+    module docstring)."""
     table = kb.governance
-    mean6 = table.loc[(table["indicator"] == GOVERNANCE_INDICATOR) & (table["year"] == GOVERNANCE_YEAR)]
+    mean6 = table.loc[(table["indicator"] == GOVERNANCE_INDICATOR) & (table["year"] == year)]
+    if mean6.empty:
+        raise ValueError(f"governance table has no {GOVERNANCE_INDICATOR} rows for {year}")
     estimate = mean6.set_index("country_iso3")["estimate"].astype(float)
-    pv = table.loc[(table["indicator"] == "pv") & (table["year"] == GOVERNANCE_YEAR)]
+    pv = table.loc[(table["indicator"] == "pv") & (table["year"] == year)]
     error = pv.set_index("country_iso3")["standard_error"].astype(float).dropna()
     error = error.reindex(estimate.index).fillna(float(error.median()))
     return estimate, error
@@ -98,14 +103,16 @@ def eu_value_added(kb: KnowledgeBase) -> tuple[pd.Series, float]:
     return value_added, largest_manufacturing_value_added(value_added)
 
 
-def recompute_eu(kb: KnowledgeBase, year: int = ASSESSMENT_YEAR) -> pd.DataFrame:
+def recompute_eu(
+    kb: KnowledgeBase, year: int = ASSESSMENT_YEAR, governance_year: int = GOVERNANCE_YEAR
+) -> pd.DataFrame:
     """Recomputed SR (per stage and bottleneck) and EI next to the official values, per material.
 
     A material's SR is NaN unless every stage the study assessed can be computed; its EI is NaN
     unless it has SI_EI and every allocated end-use sector has EU value added.
     """
     stages, material = criticality_parameters(kb, year)
-    estimate, _ = governance(kb)
+    estimate, _ = governance(kb, governance_year)
     wgi_scaled = pd.Series(wgi_to_eu_scale(estimate), index=estimate.index)
     hhi = crit.governance_weighted_hhi_table(kb.supply_shares, wgi_scaled)
     stages = stages.assign(
@@ -157,8 +164,10 @@ def regional_assessment(
     stages, material = criticality_parameters(kb, ASSESSMENT_YEAR)
     eu = recompute_eu(kb)
     region_note = ""
+    region_basis = pd.DataFrame(columns=["value_added_meur", "basis", "note"])
     try:
-        region_va = regional_value_added(table, region_code, year)
+        region_basis = division_value_added(table, region_code, year)
+        region_va = region_basis["value_added_meur"].rename(f"{region_code} {region_basis.attrs['year']}")
         regional = regional_economic_importance(kb.end_uses, region_va, material["si_ei"].dropna())
     except RegionalDataError as error:
         if not allow_missing_region or region_code not in set(table["region_code"]):
@@ -199,6 +208,10 @@ def regional_assessment(
     year_text = str(region_va.name).split()[-1]
     result.attrs.update(region_code=region_code, region_year=int(year_text) if year_text.isdigit() else None,
                         region_note=region_note,
+                        apportioned_divisions={
+                            str(code): str(note)
+                            for code, note in region_basis.loc[region_basis["basis"] == "apportioned", "note"].items()
+                        },
                         q_max_region_meur=regional.attrs["q_max_meur"], q_max_eu_meur=eu_q_max,
                         draws=draws, seed=seed)
     order = result.assign(

@@ -35,7 +35,8 @@ class RegionalDataError(ValueError):
 def read_value_added_csv(path: str | Path) -> pd.DataFrame:
     """Read a user's regional value-added CSV and check it (nothing is stored or changed).
 
-    Required columns: ``region_code`` (NUTS code), ``nace_code`` (e.g. ``C20``), ``year`` (integer),
+    Required columns: ``region_code`` (NUTS code), ``nace_code`` (division ``C20``, section ``C`` or
+    group ``B-E``; sections are split into divisions by :mod:`crmradar.region.value_added`), ``year`` (integer),
     ``value_added_meur`` (EUR million, ≥ 0). Other columns are kept. Errors name file, row (line in
     the file, header = 1) and column.
     """
@@ -50,7 +51,7 @@ def read_value_added_csv(path: str | Path) -> pd.DataFrame:
     if missing:
         raise RegionalDataError(f"{path}, row 1: missing column(s) {missing}; header is {list(frame.columns)}")
     problems: list[str] = []
-    nace_ok = frame["nace_code"].str.fullmatch(r"[A-U]\d{2}")
+    nace_ok = frame["nace_code"].str.fullmatch(r"[A-U]\d{2}|[A-U]|[A-U]-[A-U]")
     year = pd.to_numeric(frame["year"], errors="coerce")
     value = pd.to_numeric(frame["value_added_meur"], errors="coerce")
     for row in frame.index:
@@ -58,7 +59,8 @@ def read_value_added_csv(path: str | Path) -> pd.DataFrame:
         if not frame.at[row, "region_code"].strip():
             problems.append(f"{path}, row {line}, column 'region_code': empty")
         if not nace_ok[row]:
-            problems.append(f"{path}, row {line}, column 'nace_code': {frame.at[row, 'nace_code']!r} is not like 'C20'")
+            problems.append(f"{path}, row {line}, column 'nace_code': {frame.at[row, 'nace_code']!r} is not "
+                            "a NACE division, section or group like 'C20', 'C' or 'B-E'")
         if pd.isna(year[row]) or year[row] != int(year[row]):
             problems.append(f"{path}, row {line}, column 'year': {frame.at[row, 'year']!r} is not a year")
         if pd.isna(value[row]) or value[row] < 0:
