@@ -99,11 +99,32 @@ def explain_sr(
             reasons.append(f"the published {reported} SR is reproduced ({stage['supply_risk']:.2f} vs "
                            f"{stage['supply_risk_stage']:.2f})")
         else:
+            implied = implied_concentration(stage)
             reasons.append(f"{reported}: {inputs} -> {stage['supply_risk']:.2f} vs published "
-                           f"{stage['supply_risk_stage']:.2f}; with the study's IR, EOL-RIR and SI this gap "
+                           f"{stage['supply_risk_stage']:.2f}{implied}; with the study's IR, EOL-RIR and SI this gap "
                            f"comes from the concentrations (supply shares as transcribed; WGI {GOVERNANCE_YEAR} of "
                            "the 2024 WGI edition, the study's exact year and edition unknown)")
     return "; ".join(reasons)
+
+
+def implied_concentration(stage: pd.Series) -> str:
+    """The concentration the published stage SR implies with the package's other inputs.
+
+    SR = (HHI_GS·IR/2 + HHI_EUs·(1 − IR/2))·(1 − EOL-RIR)·SI_SR solved for HHI_EUs (basis gs_and_eus,
+    HHI_GS from the package) or for HHI_GS (basis gs_only); it shows which transcribed shares would have
+    to change.
+    """
+    factor = (1.0 - stage["eol_rir"]) * stage["si_sr"]
+    if not factor or pd.isna(factor):
+        return ""
+    target = stage["supply_risk_stage"] / factor
+    if stage["concentration_basis"] == "gs_only":
+        return f" (the published value implies HHI_GS {target:.2f})"
+    if stage["concentration_basis"] == "gs_and_eus" and not pd.isna(stage["import_reliance"]):
+        half = stage["import_reliance"] / 2.0
+        implied = (target - stage["hhi_gs"] * half) / (1.0 - half)
+        return f" (the published value implies HHI_EUs {implied:.2f} with HHI_GS as in the package)"
+    return ""
 
 
 def eu_mirrors_global(supply_shares: pd.DataFrame, material_id: str, stage: str) -> bool:
