@@ -13,7 +13,7 @@ import typer
 
 from crmradar import data as kb_data
 from crmradar.commands._common import OutputFormat, console, emit, error_console, fail, write_table_atomic
-from crmradar.region.criticality_assessment import regional_assessment
+from crmradar.region.criticality_assessment import GOVERNANCE_SOURCE, regional_assessment
 from crmradar.region.economic_importance import RegionalDataError, read_value_added_csv
 from crmradar.region.value_added import value_added_template
 
@@ -98,7 +98,7 @@ def risk_command(
         "thresholds": {"supply_risk": 1.0, "economic_importance": 2.8},
         "method": "EC 2017 criticality methodology (doi:10.2873/769526); regional EI with the region's value "
         "added per NACE division, Q_max = largest regional manufacturing division",
-        "sources": ["ec2023_crm_study", "wb_wgi_2024", "cbs_84419eng"],
+        "sources": ["ec2023_crm_study", GOVERNANCE_SOURCE, "cbs_84419eng"],
         "note": note,
         "apportioned_divisions": apportioned,
     }

@@ -38,6 +38,7 @@ from crmradar.region.value_added import division_value_added
 ASSESSMENT_YEAR = 2023
 GOVERNANCE_INDICATOR = "mean6"
 GOVERNANCE_YEAR = 2020
+GOVERNANCE_SOURCE = "wb_wgi_2024"  # source id of the mean-of-six rows for GOVERNANCE_YEAR
 STAGES = ("extraction", "processing")
 
 

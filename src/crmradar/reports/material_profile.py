@@ -11,6 +11,7 @@ import pandas as pd
 
 from crmradar.data import KnowledgeBase
 from crmradar.methods.concentration import concentration_indicators
+from crmradar.region.criticality_assessment import GOVERNANCE_SOURCE, GOVERNANCE_YEAR
 
 TOP_PRODUCERS = 5
 
@@ -147,10 +148,18 @@ def risk_block(kb: KnowledgeBase, material_id: str) -> Block:
     notes = {"draws": str(overview.attrs.get("draws")), "seed": str(overview.attrs.get("seed"))}
     if overview.attrs.get("region_note"):
         notes["region"] = str(overview.attrs["region_note"])
+    if overview.attrs.get("apportioned_divisions"):
+        notes["region_estimate"] = "divisions apportioned from section totals with national shares: " + "; ".join(
+            overview.attrs["apportioned_divisions"].values()
+        )
     if pd.notna(values.get("geopolrisk_year")):
         notes["geopolrisk_year"] = str(values["geopolrisk_year"])
     known = set(kb.sources["id"])
-    sources = sorted({s for key, _t, s in RISK_ROWS if pd.notna(values.get(key)) and s in known})
+    sources = {s for key, _t, s in RISK_ROWS if pd.notna(values.get(key)) and s in known}
+    if pd.notna(values.get("supply_risk")) and GOVERNANCE_SOURCE in known:
+        sources.add(GOVERNANCE_SOURCE)
+        notes["governance"] = f"WGI mean of six indicators, data year {GOVERNANCE_YEAR}"
+    sources = sorted(sources)
     return Block("risk", pd.DataFrame(rows, columns=["indicator", "label", "value"]), sources, notes)
 
 
