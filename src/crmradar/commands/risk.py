@@ -28,6 +28,7 @@ TABLE_COLUMNS = {
     "p_critical_eu": "P(critical) EU",
     "critical_official": "EU critical",
 }
+REGIONAL_COLUMNS = ("economic_importance_region", "p_critical_region", "driving_sectors")
 # csv/json carry every probability; the Rich table keeps to what fits on a screen.
 DATA_COLUMNS = [
     "economic_importance_region", "supply_risk", "critical_region", "p_supply_risk",
@@ -105,9 +106,12 @@ def risk_command(
     if fmt is not OutputFormat.table:
         emit(view[["material_id", *DATA_COLUMNS]], fmt, metadata=metadata)
         return
-    shown = view[["material_id", *TABLE_COLUMNS]].rename(columns=TABLE_COLUMNS)
+    columns = [c for c in TABLE_COLUMNS if not (note and c in REGIONAL_COLUMNS)]
+    shown = view[["material_id", *columns]].rename(columns=TABLE_COLUMNS)
     shown["EU critical"] = shown["EU critical"].map({True: "yes", False: "no"})
     title = f"Critical raw materials for {region} ({len(shown)} of {len(result)} assessed)"
+    if note:
+        title = f"EU criticality, recomputed with uncertainty ({len(shown)} materials; no regional EI for {region})"
     emit(shown, fmt, title=title)
     console.print(
         f"EI region: Q_max = {_number(result.attrs.get('q_max_region_meur'))} EUR million; "
