@@ -304,6 +304,8 @@ NL = {
         'Scan een inkooplijst',
     'Every number on this site refers to one of %(n)s public sources; estimates are marked with a range and a reason.':
         'Elk getal op deze site verwijst naar een van %(n)s openbare bronnen; schattingen zijn gemarkeerd met een bandbreedte en een reden.',
+    'Governance: mean of the six World Bank WGI indicators, data year %(year)s. Reproduction of the 2023 study from this data package: supply risk within 0.1 for %(sr_within)s of %(sr_scored)s materials, economic importance within 0.3 for %(ei_within)s of %(ei_scored)s. Every difference is explained in docs/validation.md of the source code.':
+        'Bestuurskwaliteit: gemiddelde van de zes WGI-indicatoren van de Wereldbank, gegevensjaar %(year)s. Reproductie van de studie uit 2023 met dit datapakket: leveringsrisico binnen 0,1 voor %(sr_within)s van %(sr_scored)s grondstoffen, economisch belang binnen 0,3 voor %(ei_within)s van %(ei_scored)s. Elk verschil wordt verklaard in docs/validation.md van de broncode.',
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
 

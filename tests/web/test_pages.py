@@ -245,3 +245,18 @@ def test_stale_running_job_is_started_again(django_db):
     CachedResult.objects.filter(pk=first.pk).update(updated_at=timezone.now() - timedelta(hours=1))
     again = jobs.submit("echo", {"value": 1}, "hash", background=False)
     assert again.status == "done" and again.result == {"echo": 1}
+
+
+def test_methods_page_states_the_reproduction_of_the_2023_study(client):
+    """The counts are those of docs/validation.md (computed from the package, not typed in the template)."""
+    from crmradar import data
+    from crmradar.reports.reproduction import reproduction_counts
+
+    counts = reproduction_counts(data.load())
+    assert counts["sr_scored"] == 86 and counts["ei_scored"] == 59 and counts["governance_year"] == 2020
+    dutch = client.get("/methods/").content.decode()
+    assert (f"leveringsrisico binnen 0,1 voor {counts['sr_within']} van 86 grondstoffen, economisch belang binnen "
+            f"0,3 voor {counts['ei_within']} van 59") in dutch
+    english = client.get("/en/methods/").content.decode()
+    assert f"supply risk within 0.1 for {counts['sr_within']} of 86 materials" in english
+    assert "data year 2020" in english

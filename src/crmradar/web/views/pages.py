@@ -107,7 +107,9 @@ def sources(request):
 
 
 def methods(request):
-    return render(request, "web/methods.html", {})
+    from crmradar.reports.reproduction import reproduction_counts
+
+    return render(request, "web/methods.html", {"reproduction": reproduction_counts(services.knowledge_base())})
 
 
 def data_download(request):
