@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from crmradar.region import economic_importance as rei
+from crmradar.region.value_added import division_value_added
 
 
 @pytest.fixture(scope="module")
@@ -66,4 +67,4 @@ def test_region_without_divisions_is_reported_not_zero(table):
     if table.loc[table["region_code"] == "NL33", "nace_code"].str.fullmatch(r"[A-U]\d{2}").any():
         pytest.skip("NL33 divisions present")
     with pytest.raises(rei.RegionalDataError, match="NL33"):
-        rei.regional_value_added(table, "NL33")
+        division_value_added(table, "NL33")

@@ -16,6 +16,7 @@ import pytest
 from crmradar import data
 from crmradar.region import economic_importance as rei
 from crmradar.region.criticality_assessment import eu_value_added, recompute_eu, regional_assessment
+from crmradar.region.value_added import division_value_added
 
 TOY = """region_code,region_name,nace_code,year,value_added_meur
 XX99,Toy,C20,2021,400
@@ -41,7 +42,7 @@ def _end_uses() -> pd.DataFrame:
 
 def test_regional_ei_hand_case(toy_file):
     table = rei.read_value_added_csv(toy_file)
-    value_added = rei.regional_value_added(table, "XX99")  # latest year: 2021
+    value_added = division_value_added(table, "XX99")["value_added_meur"]  # latest year: 2021
     assert value_added["C20"] == 400
     assert rei.largest_manufacturing_value_added(value_added) == 400
     result = rei.regional_economic_importance(_end_uses(), value_added, pd.Series({"m": 0.9, "n": 1.0}))
@@ -55,9 +56,9 @@ def test_regional_ei_hand_case(toy_file):
 
 def test_earlier_year_and_unknown_region(toy_file):
     table = rei.read_value_added_csv(toy_file)
-    assert rei.regional_value_added(table, "XX99", year=2019)["C20"] == 1
+    assert division_value_added(table, "XX99", year=2019).loc["C20", "value_added_meur"] == 1
     with pytest.raises(rei.RegionalDataError, match="XX99"):
-        rei.regional_value_added(table, "NL99")
+        division_value_added(table, "NL99")
 
 
 def test_bad_rows_are_reported_with_file_row_and_column(tmp_path):

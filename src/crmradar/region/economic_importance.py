@@ -12,7 +12,8 @@ manufacturing division (C28 in the 2023 study), so the 2.8 threshold keeps its m
 to a large part of this economy's industry". The supply risk stays the EU supply-side value.
 
 A region is just rows of data: ``region_code, nace_code, year, value_added_meur`` (the package
-table ``regional_value_added`` or a user CSV read with :func:`read_value_added_csv`).
+table ``regional_value_added`` or a user CSV read with :func:`read_value_added_csv`; divisions are
+taken, or apportioned from sections, by :func:`crmradar.region.value_added.division_value_added`).
 """
 
 from __future__ import annotations
@@ -75,26 +76,6 @@ def read_value_added_csv(path: str | Path) -> pd.DataFrame:
         more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise RegionalDataError("\n".join(problems[:20]) + more)
     return frame.assign(year=year.astype(int), value_added_meur=value.astype(float))
-
-
-def regional_value_added(table: pd.DataFrame, region_code: str, year: int | None = None) -> pd.Series:
-    """Value added (EUR million) per NACE division of one region and year (default: latest year).
-
-    Rows for sections or groups (e.g. ``C`` or ``A-U``) are ignored; only divisions like ``C20`` are
-    used by the EI formula.
-    """
-    rows = table.loc[table["region_code"] == region_code]
-    if rows.empty:
-        known = sorted(table["region_code"].unique())
-        raise RegionalDataError(f"no value-added rows for region {region_code!r}; available: {known}")
-    rows = rows.loc[rows["nace_code"].astype(str).str.fullmatch(r"[A-U]\d{2}")]
-    if rows.empty:
-        raise RegionalDataError(f"region {region_code!r} has no value added per NACE division (e.g. C20)")
-    chosen = int(rows["year"].max()) if year is None else int(year)
-    rows = rows.loc[rows["year"] == chosen]
-    if rows.empty:
-        raise RegionalDataError(f"region {region_code!r} has no value added for year {chosen}")
-    return rows.set_index("nace_code")["value_added_meur"].astype(float).rename(f"{region_code} {chosen}")
 
 
 def largest_manufacturing_value_added(value_added: pd.Series) -> float:

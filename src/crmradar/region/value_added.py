@@ -62,14 +62,11 @@ def division_value_added(
             f"value added listed twice: region_code {first['region_code']!r}, nace_code {first['nace_code']!r}, "
             f"year {first['year']}"
         )
-    codes = table["nace_code"].astype(str)
     rows = table.loc[table["region_code"] == region_code]
     if rows.empty:
         known = sorted(table["region_code"].astype(str).unique())
         raise RegionalDataError(f"no value-added rows for region {region_code!r}; available: {known}")
-    is_division = codes.str.fullmatch(DIVISION_PATTERN)
-    is_section = codes.str.fullmatch(SECTION_PATTERN)
-    usable = rows.loc[is_division.reindex(rows.index) | is_section.reindex(rows.index)]
+    usable = rows.loc[rows["nace_code"].astype(str).str.fullmatch(f"{DIVISION_PATTERN}|{SECTION_PATTERN}")]
     if usable.empty:
         raise RegionalDataError(
             f"region {region_code!r} has no value added per NACE division (e.g. C20) or section (e.g. C); "
