@@ -23,9 +23,8 @@ from crmradar.region.criticality_assessment import (
     eu_value_added,
     recompute_eu,
 )
+from crmradar.reports.reproduction import EI_TOLERANCE, SR_TOLERANCE, within_tolerance
 
-SR_TOLERANCE = 0.1
-EI_TOLERANCE = 0.3
 TARGET = 0.8
 OUT = Path(__file__).resolve().parents[1] / "docs" / "validation.md"
 
@@ -187,12 +186,11 @@ def wgi_year_rows(kb: data.KnowledgeBase) -> list[str]:
         edition = table.loc[(table["indicator"] == "mean6") & (table["year"] == year), "edition"].iloc[0]
         ok, n = stage_agreement(kb, "mean6", int(year))
         result = recompute_eu(kb, governance_year=int(year))
-        scored = result.dropna(subset=["supply_risk", "official_supply_risk"])
-        within = int((scored["delta_supply_risk"].abs() <= SR_TOLERANCE + 1e-9).sum())
+        sr_ok, _ = within_tolerance(result)
         holmium = float(result.loc["holmium", "supply_risk"])
         fits = "yes" if round(holmium, 1) == 5.6 else "**no**"
         chosen = " (used)" if int(year) == GOVERNANCE_YEAR else ""
-        rows.append(f"| {year}{chosen} | {edition} | {ok}/{n} | {within}/{len(scored)} | {holmium:.3f} | {fits} |")
+        rows.append(f"| {year}{chosen} | {edition} | {ok}/{n} | {int(sr_ok.sum())}/{len(sr_ok)} | {holmium:.3f} | {fits} |")
     return rows
 
 
@@ -200,10 +198,9 @@ def build_report(kb: data.KnowledgeBase) -> str:
     result = recompute_eu(kb)
     stages = _stage_table(kb)
     _, summary = criticality_parameters(kb)
-    sr = result.dropna(subset=["supply_risk", "official_supply_risk"]).copy()
-    ei = result.dropna(subset=["economic_importance", "official_economic_importance"]).copy()
-    sr["ok"] = sr["delta_supply_risk"].abs() <= SR_TOLERANCE + 1e-9
-    ei["ok"] = ei["delta_economic_importance"].abs() <= EI_TOLERANCE + 1e-9
+    sr_ok, ei_ok = within_tolerance(result)
+    sr = result.loc[sr_ok.index].assign(ok=sr_ok)
+    ei = result.loc[ei_ok.index].assign(ok=ei_ok)
     both = result.dropna(subset=["supply_risk", "official_supply_risk", "economic_importance",
                                  "official_economic_importance"]).index
     both_ok = sr["ok"].reindex(both) & ei["ok"].reindex(both)

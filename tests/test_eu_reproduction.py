@@ -12,6 +12,7 @@ import pytest
 
 from crmradar import data
 from crmradar.region.criticality_assessment import GOVERNANCE_YEAR, recompute_eu
+from crmradar.reports.reproduction import EI_TOLERANCE, SR_TOLERANCE, within_tolerance
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +30,11 @@ def test_china_only_heavy_rare_earth_hand_computed(result) -> None:
 
 
 def test_reproduction_rates_do_not_regress(result) -> None:
-    sr = result.dropna(subset=["supply_risk", "official_supply_risk"])
-    ei = result.dropna(subset=["economic_importance", "official_economic_importance"])
-    assert len(sr) == 86 and len(ei) == 59
-    assert int((sr["delta_supply_risk"].abs() <= 0.1 + 1e-9).sum()) >= 65
-    assert int((ei["delta_economic_importance"].abs() <= 0.3 + 1e-9).sum()) >= 48
+    sr_ok, ei_ok = within_tolerance(result)
+    assert (SR_TOLERANCE, EI_TOLERANCE) == (0.1, 0.3)
+    assert len(sr_ok) == 86 and len(ei_ok) == 59
+    assert int(sr_ok.sum()) >= 65
+    assert int(ei_ok.sum()) >= 48
 
 
 def test_other_wgi_years_are_computable_and_differ(result) -> None:
