@@ -128,6 +128,24 @@ def pv_rows(known: set[str]) -> list[dict[str, str]]:
     return rows
 
 
+def mean6_row(iso3: str, year: int, estimate: float, edition: str, source_id: str, note: str) -> dict[str, str]:
+    """One ``mean6`` row (original methodology, derived from published estimates; no standard error)."""
+    return {
+        "country_iso3": iso3,
+        "year": str(year),
+        "indicator": "mean6",
+        "estimate": fmt(estimate, 6),
+        "standard_error": "",
+        "n_sources": "",
+        "edition": edition,
+        "method_series": "original",
+        "scaled_0_10": fmt(wgi_to_eu_scale(estimate), 6),
+        "source_id": source_id,
+        "quality": "derived",
+        "note": note,
+    }
+
+
 def mean6_rows(known: set[str]) -> list[dict[str, str]]:
     frame = pd.read_csv(MEAN6_FILE, keep_default_na=False, na_values=[""])
     converter = country_converter()
@@ -140,23 +158,9 @@ def mean6_rows(known: set[str]) -> list[dict[str, str]]:
             print(f"mean6: skipped {name!r} -> {iso!r} (value {normalised})")
             continue
         estimate = 5.0 * normalised - 2.5
-        rows.append(
-            {
-                "country_iso3": iso,
-                "year": "2022",
-                "indicator": "mean6",
-                "estimate": fmt(estimate, 6),
-                "standard_error": "",
-                "n_sources": "",
-                "edition": "wgi_2023_update",
-                "method_series": "original",
-                "scaled_0_10": fmt(wgi_to_eu_scale(estimate), 6),
-                "source_id": "wb_wgi_2023",
-                "quality": "derived",
-                "note": f"mean of the six WGI estimates; back-transformed from the [0, 1] rescaling "
-                f"({normalised:.6f}) as 5x - 2.5; World Bank name '{name}'",
-            }
-        )
+        note = (f"mean of the six WGI estimates; back-transformed from the [0, 1] rescaling ({normalised:.6f}) "
+                f"as 5x - 2.5; World Bank name '{name}'")
+        rows.append(mean6_row(iso, 2022, estimate, "wgi_2023_update", "wb_wgi_2023", note))
     duplicated = pd.Series([r["country_iso3"] for r in rows]).duplicated()
     if duplicated.any():
         raise SystemExit(f"{MEAN6_FILE}: two names map to the same ISO3: {list(pd.Series(rows)[duplicated])}")
@@ -173,22 +177,8 @@ def six_indicator_mean_rows(known: set[str]) -> list[dict[str, str]]:
             continue
         estimate = sum(values) / len(values)
         parts = ", ".join(f"{column[:2]} {value:.4f}" for column, value in zip(SIX_COLUMNS, values, strict=True))
-        rows.append(
-            {
-                "country_iso3": iso3,
-                "year": str(year),
-                "indicator": "mean6",
-                "estimate": fmt(estimate, 6),
-                "standard_error": "",
-                "n_sources": "",
-                "edition": "wgi_2024_update",
-                "method_series": "original",
-                "scaled_0_10": fmt(wgi_to_eu_scale(estimate), 6),
-                "source_id": "wb_wgi_2024",
-                "quality": "derived",
-                "note": f"mean of the six WGI estimates ({parts})",
-            }
-        )
+        rows.append(mean6_row(iso3, year, estimate, "wgi_2024_update", "wb_wgi_2024",
+                              f"mean of the six WGI estimates ({parts})"))
     return rows
 
 
