@@ -33,6 +33,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from crmradar.data.yaml_lines import MAX_BYTES, LimitedLoader
+
 STAGES = ("extraction", "processing", "recycling")
 STATUSES = ("operating", "under_construction", "planned", "announced", "cancelled")
 SCHEMA_VERSION = 1
@@ -142,7 +144,10 @@ class _Reader:
 
     def read(self, text: str) -> Portfolio | None:
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            if len(text) > MAX_BYTES:
+                self.issues.append(PortfolioIssue(self.file, None, "file", f"larger than {MAX_BYTES // 1000} kB"))
+                return None
+            root = yaml.compose(text, Loader=LimitedLoader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark is not None else None
