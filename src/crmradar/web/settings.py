@@ -57,10 +57,19 @@ DEBUG = os.environ.get("CRMRADAR_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("CRMRADAR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]").split(",")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
+    "axes",
     "ninja",
     "crmradar.web.apps.WebConfig",
+    "crmradar.apps.accounts.apps.AccountsConfig",
+    "crmradar.apps.consultation.apps.ConsultationConfig",
 ]
 MIDDLEWARE = [
     "django.middleware.cache.UpdateCacheMiddleware",
@@ -68,9 +77,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crmradar.web.security.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
 ]
 # Every page and API answer is a pure function of the data package, so whole responses are cached
@@ -88,6 +102,8 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
                 "crmradar.web.context.site",
             ]
         },
@@ -98,7 +114,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR.parent / "apps" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
@@ -120,7 +136,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the form, not the cookie; kept default-safe
 CSRF_COOKIE_SAMESITE = "Strict"
-SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_SAMESITE = "Lax"  # Lax so a link from an e-mail (password reset) arrives logged in
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 3600
 if os.environ.get("CRMRADAR_HTTPS") == "1":
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
@@ -132,3 +150,60 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Accounts: Django auth with Argon2, login throttling (axes), object rules (rules), optional OIDC ---
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "consultation:dashboard"
+LOGOUT_REDIRECT_URL = "overview"
+AXES_FAILURE_LIMIT = int(os.environ.get("CRMRADAR_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# E-mail: console by default (password reset links appear in the server log); SMTP when CRMRADAR_SMTP_HOST is set.
+if os.environ.get("CRMRADAR_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["CRMRADAR_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("CRMRADAR_SMTP_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("CRMRADAR_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("CRMRADAR_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("CRMRADAR_SMTP_TLS", "1") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("CRMRADAR_FROM_EMAIL", "crm-radar <noreply@localhost>")
+
+# Single sign-on via OpenID Connect, only when the provider is configured; local accounts otherwise.
+OIDC_RP_CLIENT_ID = os.environ.get("CRMRADAR_OIDC_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("crmradar.apps.accounts.oidc.RoleMappingOIDCBackend")
+    OIDC_RP_CLIENT_SECRET = os.environ.get("CRMRADAR_OIDC_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("CRMRADAR_OIDC_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = os.environ.get("CRMRADAR_OIDC_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = os.environ.get("CRMRADAR_OIDC_USER_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("CRMRADAR_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("CRMRADAR_OIDC_SIGN_ALGO", "RS256")
+    OIDC_CREATE_USER = os.environ.get("CRMRADAR_OIDC_CREATE_USER", "0") == "1"
+
+# Workspace uploads (deep-dive results) live under the home folder, never under a user-chosen name.
+MEDIA_ROOT = HOME / "media"
+WORKSPACE_UPLOAD_MAX_BYTES = int(os.environ.get("CRMRADAR_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -1,0 +1,34 @@
+"""Object permissions of the consultation registers: the one place pages, API and admin ask.
+
+view: members read everything, the public only published items; add/change/delete: analysts and
+administrators everything, partners the items of their own organisation; restore (undo a delete), import and
+reading deleted items: analysts and administrators; comment: every role except readers.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from crmradar.apps.accounts.predicates import can_comment, can_edit_all, can_edit_item, can_read_item, is_member
+
+REGISTER_MODELS = ("organisation", "valuechain", "bottleneck", "actionpoint", "meeting", "deepdive")
+
+for model in REGISTER_MODELS:
+    rules.add_perm(f"consultation.view_{model}", can_read_item)
+    rules.add_perm(f"consultation.add_{model}", can_edit_item)
+    rules.add_perm(f"consultation.change_{model}", can_edit_item)
+    rules.add_perm(f"consultation.delete_{model}", can_edit_item)
+    rules.add_perm(f"consultation.restore_{model}", can_edit_all)
+    rules.add_perm(f"consultation.comment_{model}", can_comment & can_read_item)
+    rules.add_perm(f"consultation.history_{model}", is_member)
+
+rules.add_perm("consultation.view_workspace", is_member)
+rules.add_perm("consultation.export_workspace", is_member)
+rules.add_perm("consultation.import_workspace", can_edit_all)
+rules.add_perm("consultation.view_deleted", can_edit_all)
+# Child records follow their parent item's rule (checked by the services against the parent).
+for child in ("progressnote", "decision", "comment"):
+    rules.add_perm(f"consultation.view_{child}", is_member)
+    rules.add_perm(f"consultation.add_{child}", can_comment)
+    rules.add_perm(f"consultation.change_{child}", can_edit_all)
+    rules.add_perm(f"consultation.delete_{child}", can_edit_all)
