@@ -40,7 +40,8 @@ class validate_package_ids:  # noqa: N801 - used like a function in field defini
             raise ValidationError(_("Expected a list of identifiers."), code="invalid")
         unknown = sorted(set(value) - known_ids(self.kind))
         if unknown:
-            raise ValidationError(_("Unknown identifier(s): %(ids)s"), code="unknown", params={"ids": ", ".join(unknown)})
+            raise ValidationError(_("Unknown identifier(s): %(ids)s"), code="unknown",
+                                  params={"ids": ", ".join(unknown)})
 
     def __eq__(self, other) -> bool:
         return isinstance(other, validate_package_ids) and other.kind == self.kind
