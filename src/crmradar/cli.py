@@ -12,6 +12,7 @@ import pkgutil
 import typer
 
 from crmradar import commands
+from crmradar.commands._errors import RootGroup
 
 app = typer.Typer(
     name="crmradar",
@@ -19,6 +20,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=RootGroup,
 )
 
 

@@ -21,7 +21,7 @@ the chunk size, grow linearly in cost with the draws, and a lever run can reuse 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -98,6 +98,41 @@ class RegionResult:
     mass_balance_error: float
     draws: int
     seed: int
+
+
+class ModelInputError(ValueError):
+    """Non-finite numbers going into or coming out of the model; the message names the input or metric."""
+
+
+def check_finite_inputs(spec: RegionModelSpec) -> None:
+    """Raise :class:`ModelInputError` when any numeric input of ``spec`` is NaN or infinite."""
+    for item in fields(spec):
+        value = getattr(spec, item.name)
+        arrays = (value.low, value.mode, value.high) if isinstance(value, Triangular) else (value,)
+        for array in arrays:
+            array = np.asarray(array) if isinstance(array, np.ndarray | float) else None
+            if array is not None and array.dtype.kind == "f" and not np.isfinite(array).all():
+                bad = int(np.size(array) - np.isfinite(array).sum())
+                raise ModelInputError(f"model input '{item.name}' has {bad} non-finite value(s) (NaN or infinite); "
+                                      "nothing was computed")
+
+
+def check_finite_outputs(result: RegionResult) -> None:
+    """Raise :class:`ModelInputError` when a result holds NaN or infinite values (e.g. an overflow)."""
+    named = {**{f"{m} by material": v for m, v in result.by_material.items()},
+             "units put in use": result.units_inflow, "units in use": result.units_stock,
+             "units at end of life": result.units_end_of_life}
+    for name, values in named.items():
+        finite = np.isfinite(values)
+        if not finite.all():
+            detail = ""
+            if values.ndim == 3 and len(result.materials) == values.shape[1] and name.endswith("by material"):
+                bad = [result.materials[i] for i in np.flatnonzero(~finite.all(axis=(0, 2)))]
+                detail = f" ({', '.join(bad[:5])}{' …' if len(bad) > 5 else ''})"
+            raise ModelInputError(f"the model produced {int(finite.size - finite.sum())} non-finite value(s) in "
+                                  f"{name}{detail}; the inputs are too large or invalid")
+    if not np.isfinite(result.mass_balance_error):
+        raise ModelInputError("the mass-balance check is not finite; the inputs are too large or invalid")
 
 
 def _lifetime(kind: str, a: np.ndarray, b: np.ndarray, scale: np.ndarray):
@@ -276,7 +311,10 @@ def _mass_balance_check(spec, demand_full, outflow, strata, matrices, bounds_by_
             pdf = np.tril(shifted - survival)
             direct = demand_full[d, cols, :] @ pdf.T
             scale = max(float(np.abs(demand_full[d, cols, :]).max()), 1.0)
-            worst = max(worst, float(np.abs(direct[:, report] - outflow[d, cols, :]).max()) / scale)
+            gap = float(np.abs(direct[:, report] - outflow[d, cols, :]).max()) / scale
+            worst = gap if not np.isfinite(gap) else max(worst, gap)  # NaN must not hide behind max()
+            if not np.isfinite(worst):
+                return worst
     return worst
 
 
@@ -297,6 +335,7 @@ def run(
     """
     if draws < 1:
         raise ValueError("draws must be at least 1")
+    check_finite_inputs(spec)
     u = uniform_block(seed, draws, spec.n_uniforms()) if uniforms is None else uniforms
     if u.shape != (draws, spec.n_uniforms()):
         raise ValueError(f"uniforms must have shape {(draws, spec.n_uniforms())}, got {u.shape}")
@@ -322,10 +361,10 @@ def run(
             by_pair[name][rows] = values
         for name, values in zip(("inflow", "stock", "outflow"), part_units, strict=True):
             units[name][rows] = values
-        balance = max(balance, error)
+        balance = error if not np.isfinite(error) else max(balance, error)
         if progress is not None:
             progress(rows.stop, draws)
-    return RegionResult(
+    result = RegionResult(
         years=spec.years[report].copy(),
         materials=spec.materials,
         technologies=spec.technologies,
@@ -340,3 +379,5 @@ def run(
         draws=draws,
         seed=seed,
     )
+    check_finite_outputs(result)
+    return result

@@ -8,6 +8,7 @@ scenario with any problem is refused as a whole.
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,9 @@ REQUIRED_TOP = TOP_KEYS - {"drivers", "mix"}
 SERIES_KEYS = {"quantity", "unit", "trajectory", "note"}
 ANCHOR_KEYS = {"year", "value", "low", "high", "source", "note"}
 QUANTITIES = {"installed_stock", "annual_additions", "put_on_market_per_capita", "population"}
+# Largest admissible anchor value: far above any regional stock (kWh, MW, vehicles, persons), far below
+# the float range, so a typo like 1e308 is refused instead of overflowing to inf in the model.
+MAX_VALUE = 1e12
 
 
 class ScenarioError(ValueError):
@@ -78,8 +82,14 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.add(key, f"{value!r} is not a number (unit {unit})")
             return None
+        if not math.isfinite(value):
+            self.add(key, f"{value!r} is not a finite number (unit {unit})")
+            return None
         if value < 0:
             self.add(key, f"{value} is negative")
+            return None
+        if value > MAX_VALUE:
+            self.add(key, f"{value:g} exceeds the largest admissible value {MAX_VALUE:g} (unit {unit})")
             return None
         return float(value)
 
@@ -143,6 +153,20 @@ def _check_series(checker: _Checker, key: str, series, unit: str | None, start: 
         checker.add(f"{key}.trajectory", f"first anchor {years[0]} is after start_year {start}")
     if years and years[-1] < end:
         checker.add(f"{key}.trajectory", f"last anchor {years[-1]} is before end_year {end}")
+
+
+def known_regions(kb: KnowledgeBase) -> list[str]:
+    """Region codes the data package has model inputs for (deployment history, catchment population)."""
+    codes = set(kb.deployment_history["region"]) | set(kb.catchment_population["region_id"])
+    return sorted(str(code) for code in codes)
+
+
+def _check_region(checker: _Checker, region, kb: KnowledgeBase) -> None:
+    known = known_regions(kb)
+    if not isinstance(region, str) or region not in known:
+        close = difflib.get_close_matches(str(region), known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        checker.add("region", f"{region!r} is not a region of the data package{hint}; known: {', '.join(known)}")
 
 
 def _check_mix(checker: _Checker, mix, kb: KnowledgeBase) -> None:
@@ -213,6 +237,8 @@ def load_scenario(name_or_path: str | Path, kb: KnowledgeBase) -> Scenario:
         checker.add("schema_version", f"{data.get('schema_version')!r} is not supported (use 1)")
     if "id" in data and data["id"] != path.stem:
         checker.add("id", f"{data['id']!r} must equal the file name '{path.stem}'")
+    if "region" in data:
+        _check_region(checker, data["region"], kb)
     start, end = data.get("start_year"), data.get("end_year")
     if not all(isinstance(y, int) and not isinstance(y, bool) and 1990 <= y <= 2100 for y in (start, end)):
         checker.add("start_year", "start_year and end_year must be integers within 1990–2100")
