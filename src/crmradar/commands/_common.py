@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import enum
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import NoReturn
 
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
+
+from crmradar.atomic import atomic_write_many
 
 # Piped output (CI logs, files) gets a wide fixed width instead of 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -81,23 +81,17 @@ def write_table_atomic(frame: pd.DataFrame, out: Path, metadata: dict | None = N
     """Write ``frame`` (.csv or .parquet) and, with ``metadata``, ``<out>.json`` beside it.
 
     Both go to temporary files first and are renamed only when both are complete, so a failure never
-    leaves a partial or stale pair behind.
+    leaves a partial or stale pair behind; the files get the usual mode (umask), not 0600.
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=out.suffix)
-    os.close(handle)
-    side = out.with_suffix(out.suffix + ".json")
-    side_tmp = side.with_name(".tmp-" + side.name)
-    try:
+
+    def table(path: Path) -> None:
         if out.suffix.lower() == ".parquet":
-            frame.to_parquet(temporary, index=False)
+            frame.to_parquet(path, index=False)
         else:
-            frame.to_csv(temporary, index=False)
-        if metadata is not None:
-            side_tmp.write_text(json.dumps(metadata, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        os.replace(temporary, out)
-        if metadata is not None:
-            os.replace(side_tmp, side)
-    finally:
-        for leftover in (Path(temporary), side_tmp):
-            leftover.unlink(missing_ok=True)
+            frame.to_csv(path, index=False)
+
+    outputs = [(out, table)]
+    if metadata is not None:
+        text = json.dumps(metadata, indent=2, ensure_ascii=False, default=str)
+        outputs.append((out.with_suffix(out.suffix + ".json"), lambda path: path.write_text(text, encoding="utf-8")))
+    atomic_write_many(outputs)

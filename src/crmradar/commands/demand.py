@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from crmradar import data as kb_data
+from crmradar.atomic import atomic_write_text
 from crmradar.commands._common import (
     OutputFormat,
     console,
@@ -125,10 +124,7 @@ def scenario_new(
     if target.exists():
         fail(f"{target} already exists; choose another name")
     text = origin.read_text(encoding="utf-8").replace(f"\nid: {source}\n", f"\nid: {name}\n", 1)
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, suffix=".yaml", encoding="utf-8") as handle:
-        handle.write(text)
-    shutil.move(handle.name, target)
+    atomic_write_text(target, text)
     console.print(f"[green]✓[/] wrote {target}; edit it, then `crmradar scenario validate {target}`")
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,6 +12,7 @@ import pandas as pd
 import typer
 
 from crmradar import data as kb_data
+from crmradar.atomic import atomic_write_text
 from crmradar.commands._common import OutputFormat, console, emit, fail
 from crmradar.region.scenario import ScenarioError, load_scenario
 from crmradar.scenarios.shock import (
@@ -58,18 +57,6 @@ def _check_years(shock: Shock) -> None:
 def _levers(shock: Shock, rerouting: float | None, stockpile: float, substitution: float) -> Shock:
     lever = REROUTING if rerouting is None else fixed("rerouting", rerouting)
     return replace(shock, rerouting=lever, stockpile_months=stockpile, substitution=substitution)
-
-
-def _write_atomic(text: str, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=out.suffix)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def shock_command(
@@ -129,7 +116,7 @@ def shock_command(
         text = frame.to_csv(index=False) if out.suffix.lower() == ".csv" else json.dumps(
             {"metadata": metadata, "data": json.loads(frame.to_json(orient="records"))}, indent=2,
             ensure_ascii=False, default=str)
-        _write_atomic(text, out)
+        atomic_write_text(out, text)
     if fmt is OutputFormat.table:
         emit(_banded(frame, labels), fmt, title=f"Export-control shock vs scenario '{loaded.id}': "
              f"median [P5-P95], {draws} draws")

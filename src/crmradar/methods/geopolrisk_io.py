@@ -8,14 +8,13 @@ file. The result is written to a temporary file next to the target and renamed o
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from crmradar.atomic import atomic_write
 from crmradar.methods.geopolrisk import (
     GOVERNANCE_COLUMNS,
     GROUP_COLUMNS,
@@ -194,13 +193,9 @@ def write_result_atomically(frame: pd.DataFrame, out: str | Path) -> None:
 
     If anything fails, the temporary file is removed and an existing ``out`` is left unchanged.
     """
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
             frame.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    atomic_write(out, write)

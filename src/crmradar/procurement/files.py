@@ -24,14 +24,13 @@ import csv
 import io
 import json
 import math
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from crmradar.atomic import atomic_write, atomic_write_many
 from crmradar.procurement.parse import PurchaseFileError
 
 _INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -203,18 +202,6 @@ def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _atomic(target: Path, write) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _json_ready(value: object) -> object:
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
@@ -243,25 +230,18 @@ def write_report(tables: dict[str, pd.DataFrame], metadata: dict, out: str | Pat
     safe = {name: _safe_frame(frame) for name, frame in tables.items()}
     if suffix == ".json":
         payload = {"metadata": metadata, **{name: _records(frame) for name, frame in tables.items()}}
-        _atomic(out, lambda p: p.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8"))
+        atomic_write(out, lambda p: p.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8"))
         return [out]
     if suffix == ".xlsx":
-        _atomic(out, lambda p: _write_xlsx(safe, metadata, p))
+        atomic_write(out, lambda p: _write_xlsx(safe, metadata, p))
         return [out]
     targets = [out] + [out.with_name(f"{out.stem}_{name}.csv") for name in list(safe)[1:]]
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, frame in zip(targets, safe.values(), strict=True):
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            os.close(handle)
-            staged.append((Path(temporary), target))
-            frame.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-    return targets
+
+    def csv_writer(frame: pd.DataFrame):
+        return lambda path: frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+    pairs = zip(targets, safe.values(), strict=True)
+    return atomic_write_many([(target, csv_writer(frame)) for target, frame in pairs])
 
 
 def _write_xlsx(tables: dict[str, pd.DataFrame], metadata: dict, path: Path) -> None:
