@@ -26,18 +26,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from crmradar.methods.concentration import NZIA_SINGLE_COUNTRY_THRESHOLD
-from crmradar.procurement import clauses as clause_rules
-from crmradar.procurement.cpv import format_cpv
+from crmradar.procurement.bills import GroupBill, group_bills, line_clauses, line_sums, long_bills
 from crmradar.procurement.knowledge import ProcurementKnowledge
 from crmradar.procurement.mapping import Mapping, WrongUnitError, label, resolve
 from crmradar.procurement.parse import Issue, PurchaseLine
-from crmradar.procurement.units import BASIS_DIMENSION
-
-_MATERIAL_COLUMNS = [
-    "eu_critical_2023", "crma_critical", "crma_strategic", "supply_risk", "sr_basis", "largest_third_country",
-    "largest_third_country_share", "largest_stage", "nzia_material_flag", "gpr_cf", "gpr_basis",
-]  # fmt: skip
+from crmradar.procurement.scan_rows import MATERIAL_COLUMNS as _MATERIAL_COLUMNS
+from crmradar.procurement.scan_rows import check_digit_issue
 
 
 @dataclass
@@ -60,179 +54,105 @@ class ScanResult:
         }
 
 
-def basis_quantity(line: PurchaseLine, archetype: pd.Series) -> tuple[float, float, float]:
-    """Quantity of the line in the archetype's basis unit: central, low, high."""
-    amount = line.quantity * line.factor
-    if line.dimension == BASIS_DIMENSION[archetype["basis_unit"]]:
-        return amount, amount, amount
-    capacity = float(archetype["capacity_per_unit"])
-    low = archetype["capacity_low"] if pd.notna(archetype["capacity_low"]) else capacity
-    high = archetype["capacity_high"] if pd.notna(archetype["capacity_high"]) else capacity
-    return amount * capacity, amount * float(low), amount * float(high)
-
-
-def archetype_bill(knowledge: ProcurementKnowledge, code: str, line: PurchaseLine) -> tuple[pd.DataFrame, tuple]:
-    """Material bill (kg) of ``line`` under one archetype, and its mass (central, low, high)."""
-    archetype = knowledge.archetypes.loc[code]
-    q, q_low, q_high = basis_quantity(line, archetype)
-    rows = knowledge.contents[knowledge.contents["cpv"] == code]
-    bill = pd.DataFrame(
-        {
-            "material_id": rows["material_id"].to_numpy(),
-            "content_kg": q * rows["content"].to_numpy(dtype=float),
-            "low_kg": q_low * rows["low"].fillna(rows["content"]).to_numpy(dtype=float),
-            "high_kg": q_high * rows["high"].fillna(rows["content"]).to_numpy(dtype=float),
-        }
-    )
-    mass_low = archetype["low"] if pd.notna(archetype["low"]) else archetype["unit_mass_kg"]
-    mass_high = archetype["high"] if pd.notna(archetype["high"]) else archetype["unit_mass_kg"]
-    mass = (q * archetype["unit_mass_kg"], q_low * mass_low, q_high * mass_high)
-    return bill, mass
-
-
-def line_bill(knowledge: ProcurementKnowledge, line: PurchaseLine, mapping: Mapping) -> tuple[pd.DataFrame, tuple]:
-    """Bill of a line: one archetype, or the equal-weight mix with envelope interval (see mapping)."""
-    bills, masses = zip(*(archetype_bill(knowledge, code, line) for code in mapping.archetypes), strict=True)
-    if len(bills) == 1:
-        return bills[0], masses[0]
-    materials = sorted(set().union(*(set(b["material_id"]) for b in bills)))
-    aligned = [b.set_index("material_id").reindex(materials) for b in bills]
-    content = np.mean([a["content_kg"].fillna(0.0).to_numpy() for a in aligned], axis=0)
-    low = np.min([a["low_kg"].fillna(0.0).to_numpy() for a in aligned], axis=0)
-    high = np.max([a["high_kg"].fillna(0.0).to_numpy() for a in aligned], axis=0)
-    bill = pd.DataFrame({"material_id": materials, "content_kg": content, "low_kg": low, "high_kg": high})
-    mass = (
-        float(np.mean([m[0] for m in masses])),
-        float(np.min([m[1] for m in masses])),
-        float(np.max([m[2] for m in masses])),
-    )
-    return bill, mass
-
-
-def technology_flag(knowledge: ProcurementKnowledge, codes: Iterable[str]) -> str:
-    """Reason text when an archetype's cited technology share exceeds the NZIA threshold, else ''."""
-    for code in codes:
-        row = knowledge.archetypes.loc[code]
-        share = row["nzia_share"]
-        if pd.notna(share) and share > NZIA_SINGLE_COUNTRY_THRESHOLD:
-            return (
-                f"{row['nzia_technology']}: {row['nzia_third_country']} supplies {share:.0%} "
-                f"(> {NZIA_SINGLE_COUNTRY_THRESHOLD:.0%}; {row['nzia_source_id']})"
-            )
-    return ""
-
-
-def _share(bill: pd.DataFrame, column: str) -> float:
-    total = bill["content_kg"].sum()
-    return float(bill.loc[bill[column], "content_kg"].sum() / total) if total > 0 else 0.0
-
-
-def _enrich(bill: pd.DataFrame, knowledge: ProcurementKnowledge) -> pd.DataFrame:
-    info = knowledge.materials.reindex(bill["material_id"])[_MATERIAL_COLUMNS].reset_index(drop=True)
-    out = pd.concat([bill.reset_index(drop=True), info], axis=1)
-    for column in ("eu_critical_2023", "crma_critical", "crma_strategic"):
-        out[column] = out[column].fillna(False).astype(bool)
-    out["sr_weighted_kg"] = out["content_kg"] * out["supply_risk"]
-    out["gpr_exposure_kg_cu_eq"] = out["content_kg"] * out["gpr_cf"]
-    return out
-
-
 def scan(
     lines: Iterable[PurchaseLine],
     knowledge: ProcurementKnowledge,
     parse_issues: Iterable[Issue] = (),
     rows_read: int | None = None,
 ) -> ScanResult:
-    """Scan purchase lines; rows that cannot be mapped are reported in ``issues``, never dropped."""
+    """Scan purchase lines; rows that cannot be mapped are reported in ``issues``, never dropped.
+
+    Vectorised: lines are grouped by (archetypes, unit dimension) and each group's bills are one array
+    product; the numbers equal those of the per-line definition in :mod:`crmradar.procurement.scan_rows`.
+    """
     lines = list(lines)
     issues = list(parse_issues)
-    line_rows, bill_frames, clause_rows = [], [], []
-    for line in lines:
-        if (
-            line.check_digit is not None
-            and line.cpv in knowledge.cpv_codes.index
-            and int(knowledge.cpv_codes.at[line.cpv, "check_digit"]) != line.check_digit
-        ):
-            expected = format_cpv(line.cpv, int(knowledge.cpv_codes.at[line.cpv, "check_digit"]))
-            issues.append(
-                Issue(
-                    line.row,
-                    "cpv",
-                    "error",
-                    f"check digit of {line.cpv}-{line.check_digit} is wrong; CPV 2008 has {expected}",
-                )
-            )
+    check_digits = dict(zip(knowledge.cpv_codes.index, knowledge.cpv_codes["check_digit"].astype(int), strict=True))
+    mappings: dict[tuple[str, str], Mapping | WrongUnitError] = {}
+    groups: dict[tuple[tuple[str, ...], str], list[int]] = {}
+    kept: list[int] = []
+    mapping_of: dict[int, Mapping] = {}
+    for index, line in enumerate(lines):
+        expected = check_digits.get(line.cpv)
+        if line.check_digit is not None and expected is not None and expected != line.check_digit:
+            issues.append(check_digit_issue(knowledge, line))
             continue
-        try:
-            mapping = resolve(knowledge, line.cpv, line.dimension)
-        except WrongUnitError as exc:
-            issues.append(Issue(line.row, "unit", "error", f"wrong unit {line.unit!r}: {exc}"))
+        key = (line.cpv, line.dimension)
+        if key not in mappings:
+            try:
+                mappings[key] = resolve(knowledge, line.cpv, line.dimension)
+            except WrongUnitError as exc:
+                mappings[key] = exc
+        mapping = mappings[key]
+        if isinstance(mapping, WrongUnitError):
+            issues.append(Issue(line.row, "unit", "error", f"wrong unit {line.unit!r}: {mapping}"))
             continue
         if mapping.kind == "unmapped":
             issues.append(Issue(line.row, "cpv", "unmapped", mapping.message))
             continue
-        bill, mass = line_bill(knowledge, line, mapping)
-        bill = _enrich(bill, knowledge)
-        tags = set()
-        for code in mapping.archetypes:
-            tags |= set(str(knowledge.archetypes.at[code, "tags"] or "").split("|")) - {""}
-        flag = technology_flag(knowledge, mapping.archetypes)
-        recommended = clause_rules.recommend(bill, tags, flag)
-        for clause_id, reason in recommended:
-            clause_rows.append({"row": line.row, "cpv": line.cpv, "clause_id": clause_id, "reason": reason})
-        bill.insert(0, "row", line.row)
-        bill.insert(1, "cpv", line.cpv)
-        bill_frames.append(bill)
-        critical = bill[bill["eu_critical_2023"]]
-        flagged = bill[bill["nzia_material_flag"].fillna(False).astype(bool) & (bill["content_kg"] > 0)]
-        missing_gpr = bill[bill["gpr_cf"].isna() & (bill["content_kg"] > 0)]["material_id"]
-        first = knowledge.archetypes.loc[mapping.archetypes[0]]
-        line_rows.append(
-            {
-                "row": line.row,
-                "cpv": line.cpv,
-                "cpv_label": label(knowledge, line.cpv),
-                "description": line.description,
-                "quantity": line.quantity,
-                "unit": line.unit,
-                "value_eur": line.value_eur,
-                "year": line.year,
-                "mapping": mapping.kind,
-                "archetypes": ";".join(mapping.archetypes),
-                "basis_unit": first["basis_unit"] if len(mapping.archetypes) == 1 else "",
-                "mass_kg": mass[0],
-                "mass_low_kg": mass[1],
-                "mass_high_kg": mass[2],
-                "crm_kg": critical["content_kg"].sum(),
-                "crm_low_kg": critical["low_kg"].sum(),
-                "crm_high_kg": critical["high_kg"].sum(),
-                "all_materials_kg": bill["content_kg"].sum(),
-                "sr_weighted_kg": bill["sr_weighted_kg"].sum(min_count=1),
-                "crma_critical_share": _share(bill, "crma_critical"),
-                "crma_strategic_share": _share(bill, "crma_strategic"),
-                "nzia_technology_flag": bool(flag),
-                "nzia_technology_reason": flag,
-                "nzia_material_flags": ";".join(
-                    f"{r.material_id}:{r.largest_third_country}" for r in flagged.itertuples()
-                ),
-                "gpr_exposure_kg_cu_eq": bill["gpr_exposure_kg_cu_eq"].sum(min_count=1),
-                "gpr_not_covered": ";".join(missing_gpr),
-                "clauses": ";".join(clause_id for clause_id, _ in recommended),
-            }
-        )
-    line_table = pd.DataFrame(line_rows, columns=_LINE_COLUMNS)
-    line_materials = pd.concat(bill_frames, ignore_index=True) if bill_frames else _empty_line_materials()
+        groups.setdefault((mapping.archetypes, line.dimension), []).append(index)
+        mapping_of[index] = mapping
+        kept.append(index)
+    amount = np.array([line.quantity for line in lines], dtype=float) * np.array(
+        [line.factor for line in lines], dtype=float
+    )
+    bills = [group_bills(knowledge, codes, dimension, np.asarray(members), amount[members])
+             for (codes, dimension), members in groups.items()]
+    line_materials, position = long_bills(bills, lines, knowledge)
+    clause_of = line_clauses(bills, line_materials, position, knowledge)
+    line_table = _line_table(lines, kept, mapping_of, bills, line_sums(line_materials, position, kept), clause_of,
+                             knowledge)
+    clause_rows = pd.DataFrame(
+        [{"row": lines[i].row, "cpv": lines[i].cpv, "clause_id": c, "reason": r}
+         for i in kept for c, r in clause_of[i][0]],
+        columns=["row", "cpv", "clause_id", "reason"],
+    )
+    return assemble(line_table, line_materials, clause_rows, issues,
+                    rows_read if rows_read is not None else len(lines), knowledge)
+
+
+def _line_table(lines: list[PurchaseLine], kept: list[int], mapping_of: dict[int, Mapping], bills: list[GroupBill],
+                sums: pd.DataFrame, clause_of: dict, knowledge: ProcurementKnowledge) -> pd.DataFrame:
+    mass = {int(m): values for bill in bills for m, values in zip(bill.members, bill.mass, strict=True)}
+    labels: dict[str, str] = {}
+    basis = knowledge.archetypes["basis_unit"].to_dict()
+    columns: dict[str, list] = {name: [] for name in _LINE_COLUMNS}
+    for index in kept:
+        line, mapping = lines[index], mapping_of[index]
+        if line.cpv not in labels:
+            labels[line.cpv] = label(knowledge, line.cpv)
+        recommended, flag = clause_of[index]
+        values = {
+            "row": line.row, "cpv": line.cpv, "cpv_label": labels[line.cpv], "description": line.description,
+            "quantity": line.quantity, "unit": line.unit, "value_eur": line.value_eur, "year": line.year,
+            "mapping": mapping.kind, "archetypes": ";".join(mapping.archetypes),
+            "basis_unit": basis[mapping.archetypes[0]] if len(mapping.archetypes) == 1 else "",
+            "mass_kg": mass[index][0], "mass_low_kg": mass[index][1], "mass_high_kg": mass[index][2],
+            "nzia_technology_flag": bool(flag), "nzia_technology_reason": flag,
+            "clauses": ";".join(clause_id for clause_id, _ in recommended),
+        }  # fmt: skip
+        for name, value in values.items():
+            columns[name].append(value)
+    for name in ("crm_kg", "crm_low_kg", "crm_high_kg", "all_materials_kg", "sr_weighted_kg", "crma_critical_share",
+                 "crma_strategic_share", "nzia_material_flags", "gpr_exposure_kg_cu_eq", "gpr_not_covered"):
+        columns[name] = sums[name].tolist()
+    return pd.DataFrame(columns, columns=_LINE_COLUMNS)
+
+
+def assemble(line_table: pd.DataFrame, line_materials: pd.DataFrame, clause_rows: pd.DataFrame, issues: list[Issue],
+             rows_read: int, knowledge: ProcurementKnowledge) -> ScanResult:
+    """The report tables and summary from the per-line results."""
     result = ScanResult(
         lines=line_table,
-        line_materials=line_materials,
+        line_materials=line_materials if not line_materials.empty else _empty_line_materials(),
         materials=material_totals(line_materials, knowledge),
-        clauses=clause_summary(pd.DataFrame(clause_rows, columns=["row", "cpv", "clause_id", "reason"]), knowledge),
+        clauses=clause_summary(clause_rows, knowledge),
         issues=pd.DataFrame(
             [(i.row, i.column, i.severity, i.message) for i in sorted(issues, key=lambda i: (i.row, i.column))],
             columns=["row", "column", "severity", "message"],
         ),
     )
-    result.summary = summarise(result, rows_read if rows_read is not None else len(lines), issues)
+    result.summary = summarise(result, rows_read, issues)
     return result
 
 
