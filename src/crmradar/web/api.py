@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from crmradar import __version__
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
 from crmradar.web import services
+from crmradar.web.access import PUBLIC, api_access
 
 api = NinjaAPI(
     title="crm-radar API",
@@ -68,6 +69,7 @@ class SourceOut(Schema):
 
 
 @api.get("/materials", response=list[MaterialOut], tags=["materials"])
+@api_access(PUBLIC)
 def list_materials(request: HttpRequest, critical: bool = False, strategic: bool = False):
     """Materials with CRMA status and official 2023 SR, EI (dimensionless), EOL-RIR and import reliance (0–1)."""
     table = services.risk_table()
@@ -79,12 +81,14 @@ def list_materials(request: HttpRequest, critical: bool = False, strategic: bool
 
 
 @api.get("/risk", response=list[MaterialOut], tags=["risk"])
+@api_access(PUBLIC)
 def risk(request: HttpRequest):
     """The EU risk table (official 2023 values); recomputed and regional values are added by the risk engine."""
     return services.records(services.risk_table())
 
 
 @api.get("/material/{material_id}", response=ProfileOut, tags=["materials"])
+@api_access(PUBLIC)
 def material_profile(request: HttpRequest, material_id: str):
     """All profile blocks of one material (id, English/Dutch name or symbol)."""
     try:
@@ -95,6 +99,7 @@ def material_profile(request: HttpRequest, material_id: str):
 
 
 @api.get("/sources", response=list[SourceOut], tags=["sources"])
+@api_access(PUBLIC)
 def sources(request: HttpRequest):
     """Every publication cited by the knowledge base."""
     return services.records(services.knowledge_base().sources)
@@ -126,8 +131,9 @@ def _job_response(request: HttpRequest, kind: str, parameters: dict):
 
 
 @api.get("/risk/overview", response=list[dict], tags=["risk"])
+@api_access(PUBLIC)
 def risk_overview_endpoint(request: HttpRequest):
-    """Per material: official and recomputed SR/EI, regional EI (NL33), P(critical) EU/region, GeoPolRisk NLD/EU27."""
+    """Per material: official and recomputed SR/EI, regional EI (NL36), P(critical) EU/region, GeoPolRisk NLD/EU27."""
     from crmradar.reports.risk_overview import risk_overview
 
     table = risk_overview(services.knowledge_base()).reset_index()
@@ -135,6 +141,7 @@ def risk_overview_endpoint(request: HttpRequest):
 
 
 @api.get("/geopolrisk", response=list[dict], tags=["risk"])
+@api_access(PUBLIC)
 def geopolrisk_endpoint(request: HttpRequest, economy: str = "NLD"):
     """GeoPolRisk scores on the shipped data (BACI imports, USGS production, WGI PV): hhi, import_risk, score,
     price_usd_per_kg, cf_kg_cu_eq per material and year."""
@@ -148,6 +155,7 @@ def geopolrisk_endpoint(request: HttpRequest, economy: str = "NLD"):
 
 
 @api.get("/demand", response={200: JobOut, 202: JobOut}, tags=["energy transition"])
+@api_access(PUBLIC)
 def demand_endpoint(request: HttpRequest, scenario: str = "targets"):
     """Zuid-Holland demand and end-of-life percentiles (t/yr). 202 while the Monte Carlo runs; poll again."""
     from crmradar.web import computations
@@ -159,6 +167,7 @@ def demand_endpoint(request: HttpRequest, scenario: str = "targets"):
 
 
 @api.get("/crma", response=list[dict], tags=["CRMA"])
+@api_access(PUBLIC)
 def crma_endpoint(request: HttpRequest, portfolio: str = "example", year: int = 2030):
     """CRMA Art. 5 benchmark table per strategic raw material and stage, before and after a portfolio."""
     from crmradar.web.views.analysis import crma_table
@@ -169,6 +178,7 @@ def crma_endpoint(request: HttpRequest, portfolio: str = "example", year: int = 
 
 
 @api.post("/procurement/scan", response={200: dict, 413: dict, 422: dict}, tags=["procurement"])
+@api_access(PUBLIC)
 def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(...)):  # noqa: B008 - ninja style
     """Scan an uploaded purchase list (CSV/XLSX): CRM content per material, risk, NZIA flags, clauses, issues."""
     import tempfile
@@ -194,6 +204,7 @@ def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(..
 
 
 @api.get("/shocks", response={200: JobOut, 202: JobOut}, tags=["shocks"])
+@api_access(PUBLIC)
 def shocks_endpoint(request: HttpRequest, measure: list[str] = Query(...)):  # noqa: B008 - ninja style
     """Replay register measures side by side (EU/NL shortfall, ZH deployment and value added at risk, P5/P50/P95).
     202 while the Monte Carlo runs; poll again."""
@@ -211,6 +222,7 @@ def shocks_endpoint(request: HttpRequest, measure: list[str] = Query(...)):  # n
 
 
 @api.get("/recycling", response={200: JobOut, 202: JobOut}, tags=["recycling"])
+@api_access(PUBLIC)
 def recycling_endpoint(request: HttpRequest, scenario: str = "targets"):
     """End-of-life feedstock per stream and catchment vs recycling capacity, year of minimum plant scale,
     capacity gaps and recoverable value. 202 while the Monte Carlo runs; poll again."""
@@ -223,6 +235,7 @@ def recycling_endpoint(request: HttpRequest, scenario: str = "targets"):
 
 
 @api.get("/levers", response={200: JobOut, 202: JobOut}, tags=["levers"])
+@api_access(PUBLIC)
 def levers_endpoint(request: HttpRequest, lever: str, strength: float | None = None, scenario: str = "targets"):
     """Effect of one lever against the baseline (paired Monte Carlo): change in primary demand, supply-risk-weighted
     demand and secondary share per material and year (P5/P50/P95). 202 while running; poll again."""
@@ -243,6 +256,7 @@ def levers_endpoint(request: HttpRequest, lever: str, strength: float | None = N
 
 
 @api.get("/levers/rank", response={200: JobOut, 202: JobOut}, tags=["levers"])
+@api_access(PUBLIC)
 def levers_rank_endpoint(request: HttpRequest):
     """Every lever ranked per material and for the risk-weighted totals in 2050, with tornado data (202 while
     running)."""
@@ -250,3 +264,12 @@ def levers_rank_endpoint(request: HttpRequest):
 
     parameters = {"scenario": "targets", "draws": RANK_DRAWS, "seed": 20260616, "year": RANK_YEAR}
     return _job_response(request, "lever_rank", parameters)
+
+
+def _mount_workspace() -> None:
+    from crmradar.apps.consultation.api import router as workspace_router
+
+    api.add_router("/workspace/", workspace_router)
+
+
+_mount_workspace()

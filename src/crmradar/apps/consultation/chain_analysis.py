@@ -1,0 +1,122 @@
+"""The live analysis next to a value chain: risk of its materials, export controls in force, recycling
+capacity against plant scale, and regional demand and end-of-life bands from the cached Monte Carlo run."""
+
+from __future__ import annotations
+
+import pandas as pd
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from crmradar.reports.numbers import format_estimate, format_number
+
+YEARS = (2030, 2040, 2050)
+
+
+def _lang() -> str:
+    return (get_language() or "nl")[:2]
+
+
+def measure_type_label(measure_type: str) -> str:
+    labels = {
+        "licence_requirement": _("licence requirement"),
+        "technology_ban": _("technology export ban"),
+        "ban_named_countries": _("ban for named countries"),
+        "export_ban": _("export ban"),
+        "quota": _("export quota"),
+    }
+    return labels.get(measure_type, measure_type.replace("_", " "))
+
+
+def risk_rows(material_ids: list[str]) -> list[dict]:
+    from crmradar.web import services
+
+    table = services.risk_table()
+    table = table.loc[table["material_id"].isin(material_ids)]
+    name = "name_nl" if _lang() == "nl" else "name_en"
+    lang = _lang()
+    return [{
+        "material_id": r["material_id"], "name": r[name],
+        "supply_risk": format_number(r["supply_risk"], lang, decimals=1),
+        "economic_importance": format_number(r["economic_importance"], lang, decimals=1),
+        "critical": _("yes") if r["crma_critical"] else _("no"),
+        "strategic": _("yes") if r["crma_strategic"] else _("no"),
+    } for _i, r in table.sort_values("material_id").iterrows()]
+
+
+def export_controls(kb, material_ids: list[str]) -> list[dict]:
+    frame = kb.export_restrictions
+    frame = frame.loc[frame["material_id"].isin(material_ids) & (frame["status"] == "active")]
+    countries = kb.countries.set_index("iso3")
+    names = kb.materials.set_index("id")
+    column = "name_nl" if _lang() == "nl" else "name_en"
+    rows = []
+    for _i, r in frame.sort_values(["material_id", "date_in_force"]).iterrows():
+        in_force = r["date_in_force"]
+        rows.append({
+            "material": names.at[r["material_id"], column] if r["material_id"] in names.index else r["material_id"],
+            "country": countries.at[r["country_iso3"], column] if r["country_iso3"] in countries.index else "",
+            "measure": measure_type_label(r["measure_type"]),
+            "in_force": in_force.strftime("%d-%m-%Y") if not pd.isna(in_force) else "—",
+        })
+    return rows
+
+
+def facility_status_label(status: str) -> str:
+    return {"existing": _("in operation"), "under_construction": _("under construction"), "planned": _("planned"),
+            "postponed": _("postponed")}.get(status, status.replace("_", " "))
+
+
+def capacity_rows(kb, streams: list[str], facility_ids: list[str]) -> list[dict]:
+    from crmradar.apps.consultation.labels import package_label
+
+    facilities = kb.recycling_facilities
+    chosen = facilities.loc[facilities["input_stream"].isin(streams) | facilities["facility_id"].isin(facility_ids)]
+    scale = kb.plant_scale.groupby("input_stream")["min_efficient_scale_t_per_year"].min()
+    lang = _lang()
+    return [{
+        "name": r["name"], "stream": package_label("recycling_streams", r["input_stream"]),
+        "country": r["country_iso3"],
+        "capacity": format_number(r["capacity_t_per_year"], lang),
+        "plant_scale": format_number(scale.get(r["input_stream"]), lang),
+        "status": facility_status_label(r["status"]),
+    } for _i, r in chosen.sort_values(["input_stream", "name"]).iterrows()]
+
+
+def demand_bands(material_ids: list[str]) -> dict:
+    """Demand and end-of-life (t/yr, P50 with P5–P95) from the default scenario's cached run, if it is ready."""
+    from crmradar.web import services
+    from crmradar.web.jobs import submit
+    from crmradar.web.loading import package_hash
+    from crmradar.web.views.energy import DEFAULT_DRAWS
+
+    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
+    job = submit("demand", {"scenario": "targets", "draws": DEFAULT_DRAWS, "seed": 20260616}, digest)
+    if job.status != "done":
+        return {"ready": False, "rows": []}
+    lang = _lang()
+    names = services.knowledge_base().materials.set_index("id")
+    column = "name_nl" if lang == "nl" else "name_en"
+    rows = []
+    for record in job.result["materials"]:
+        if record["material_id"] in material_ids and record["metric"] in ("demand", "end_of_life") \
+                and record["year"] in YEARS:
+            rows.append({
+                "material": names.at[record["material_id"], column],
+                "metric": _("demand") if record["metric"] == "demand" else _("end-of-life outflow"),
+                "year": record["year"],
+                "value": format_estimate(record.get("p50"), record.get("p5"), record.get("p95"), lang),
+            })
+    rows.sort(key=lambda r: (r["material"], r["metric"], r["year"]))
+    return {"ready": True, "rows": rows}
+
+
+def analysis(chain) -> dict:
+    from crmradar.web import services
+
+    kb = services.knowledge_base()
+    return {
+        "risk": risk_rows(chain.materials),
+        "controls": export_controls(kb, chain.materials),
+        "capacity": capacity_rows(kb, chain.recycling_streams, chain.facilities),
+        "demand": demand_bands(chain.materials),
+    }

@@ -1,0 +1,102 @@
+"""The registers as data: URL slug, model, form, list columns, filters, search, sort and the exchange columns
+used by CSV/XLSX import and export. Pages, API and import/export all read this one description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models as db
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from crmradar.apps.consultation import forms, models
+
+
+@dataclass(frozen=True)
+class Register:
+    slug: str
+    model: type[models.WorkspaceItem]
+    form: type[forms.ItemForm]
+    list_columns: tuple[str, ...]
+    filters: tuple[str, ...]
+    search: tuple[str, ...]
+    sort: tuple[str, ...]
+    exchange: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.model._meta.model_name
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name_plural).capitalize()
+
+    @property
+    def label_singular(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+
+COMMON_EXCHANGE = ("owner_organisation", "published")
+
+REGISTERS: dict[str, Register] = {r.slug: r for r in [
+    Register("organisaties", models.Organisation, forms.OrganisationForm,
+             ("name", "kind", "consultation_role"), ("kind", "published"), ("name", "consultation_role"),
+             ("name", "kind", "updated_at"), ("id", "name", "kind", "website", "consultation_role", "published")),
+    Register("ketens", models.ValueChain, forms.ValueChainForm,
+             ("name", "materials", "owner_organisation"), ("owner_organisation", "published"),
+             ("name", "code", "description"), ("name", "code", "updated_at"),
+             ("id", "code", "name", "description", "materials", "technologies", "recycling_streams", "facilities",
+              *COMMON_EXCHANGE)),
+    Register("knelpunten", models.Bottleneck, forms.BottleneckForm,
+             ("title", "chain", "category", "severity", "status", "responsible_authority"),
+             ("category", "status", "chain", "severity", "owner_organisation", "published"),
+             ("title", "description", "instrument", "evidence"), ("severity", "title", "status", "updated_at"),
+             ("id", "title", "description", "chain", "category", "severity", "responsible_authority", "instrument",
+              "status", "evidence", "evidence_source", "identified_on", "resolved_on", *COMMON_EXCHANGE)),
+    Register("acties", models.ActionPoint, forms.ActionPointForm,
+             ("title", "line", "category", "owner_organisation", "due_date", "status"),
+             ("line", "category", "status", "owner_organisation", "chains", "published"),
+             ("title", "description", "owner_person"), ("due_date", "title", "status", "line", "updated_at"),
+             ("id", "title", "description", "line", "category", "owner_person", "due_date", "status", "chains",
+              "materials", "bottlenecks", "meetings", *COMMON_EXCHANGE)),
+    Register("overleggen", models.Meeting, forms.MeetingForm,
+             ("title", "date", "location", "participants"), ("published",), ("title", "agenda", "minutes"),
+             ("date", "title", "updated_at"),
+             ("id", "title", "date", "location", "participants", "agenda", "minutes", *COMMON_EXCHANGE)),
+    Register("verdiepingen", models.DeepDive, forms.DeepDiveForm,
+             ("title", "kind", "scope_type", "subject", "status", "planned_date"),
+             ("kind", "scope_type", "status", "chain", "owner_organisation", "published"),
+             ("title", "subject", "owner_person"), ("planned_date", "title", "status", "updated_at"),
+             ("id", "kind", "title", "scope_type", "subject", "chain", "owner_person", "status", "planned_date",
+              "result_url", *COMMON_EXCHANGE)),
+]}
+BY_MODEL = {r.model: r for r in REGISTERS.values()}
+PACKAGE_LINK_FIELDS = {"materials": "materials", "technologies": "technologies",
+                       "recycling_streams": "recycling_streams", "facilities": "facilities"}
+
+
+def field_label(model: type[db.Model], name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name).capitalize()
+
+
+def display(item: db.Model, name: str) -> str:
+    """A field's value as a user reads it: choice labels, names, Dutch dates, ja/nee — never raw ids."""
+    from crmradar.apps.consultation.labels import package_label
+
+    field = item._meta.get_field(name)
+    value = getattr(item, name)
+    if field.many_to_many:
+        return ", ".join(str(v) for v in value.all())
+    if name in PACKAGE_LINK_FIELDS:
+        return ", ".join(package_label(PACKAGE_LINK_FIELDS[name], v) for v in value or [])
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return str(getattr(item, f"get_{name}_display")())
+    if isinstance(field, db.BooleanField):
+        return _("yes") if value else _("no")
+    if isinstance(field, db.DateTimeField):
+        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(field, db.DateField):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return str(value)

@@ -1,0 +1,91 @@
+"""``crmradar workspace`` — export and import every register (CSV or XLSX), and load the example content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from crmradar.commands._common import console, fail, fail_with_problems
+
+workspace_app = typer.Typer(help="The consultation workspace: export, import, example content.",
+                            no_args_is_help=True)
+
+
+def _django() -> None:
+    from crmradar.commands.serve import prepare_web
+
+    prepare_web()
+
+
+def _actor(email: str | None):
+    """The user an import or demo is recorded under in the history (None: 'system')."""
+    if not email:
+        return _System()
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=email.strip().lower(), is_active=True).first()
+    if user is None:
+        fail(f"--as: no active user {email}")
+    return user
+
+
+class _System:
+    """The command line acting as an administrator, recorded as 'systeem' in the history."""
+
+    is_authenticated = False
+    is_active = True
+    is_superuser = True
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        return True
+
+
+@workspace_app.command("export")
+def export(
+    directory: Path = typer.Argument(..., help="Folder to write one file per register into."),
+    fmt: str = typer.Option("csv", "--format", help="csv or xlsx."),
+) -> None:
+    """Write every register (organisaties, ketens, overleggen, knelpunten, acties, verdiepingen) to DIR."""
+    if fmt not in ("csv", "xlsx"):
+        fail(f"--format: {fmt!r} is not csv or xlsx")
+    if directory.exists() and not directory.is_dir():
+        fail(f"{directory}: exists and is not a folder")
+    _django()
+    from crmradar.apps.consultation.importexport import export_directory
+
+    for path in export_directory(directory, fmt):
+        console.print(f"geschreven: {path}")
+
+
+@workspace_app.command("import")
+def import_(
+    directory: Path = typer.Argument(..., help="Folder with register files named like the export."),
+    as_user: str = typer.Option(None, "--as", help="Record the changes under this user (default: system)."),
+) -> None:
+    """Import register files; if any row has a problem nothing changes and every problem is listed."""
+    if not directory.is_dir():
+        fail(f"{directory}: not a folder")
+    _django()
+    from crmradar.apps.consultation.importexport import WorkspaceImportError, import_directory
+
+    try:
+        counts = import_directory(directory, _actor(as_user))
+    except WorkspaceImportError as error:
+        fail_with_problems([str(p) for p in error.problems], "import")
+    for slug, count in counts.items():
+        console.print(f"{slug}: {count} rijen")
+
+
+@workspace_app.command("demo")
+def demo() -> None:
+    """Load clearly labelled example content ('voorbeeld' in every title); never loaded by default."""
+    _django()
+    from crmradar.apps.consultation.demo import load_demo
+
+    counts = load_demo(_System())
+    console.print("Voorbeeldinhoud geladen: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(workspace_app, name="workspace")
