@@ -24,6 +24,7 @@ import csv
 import io
 import json
 import math
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ from crmradar.atomic import atomic_write, atomic_write_many
 from crmradar.procurement.parse import PurchaseFileError
 
 _INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# characters an XLSX (XML 1.0) cell cannot hold: C0 controls other than tab, newline, carriage return
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,16 @@ class PurchaseTable:
     rows: list[tuple[int, list[object]]]
 
 
-def read_purchase_file(path: str | Path, limits: ReadLimits = ReadLimits(), sheet: str | None = None) -> PurchaseTable:
-    """Read a ``.csv`` or ``.xlsx`` purchase list; raises :class:`PurchaseFileError` naming the file."""
+def read_purchase_file(
+    path: str | Path, limits: ReadLimits = ReadLimits(), sheet: str | None = None, name: str | None = None
+) -> PurchaseTable:
+    """Read a ``.csv`` or ``.xlsx`` purchase list; raises :class:`PurchaseFileError` naming the file.
+
+    ``name`` is the file name shown in messages and the report (default: the file's own name); the web
+    stores an upload under a fixed name and passes the user's name here (see :func:`display_name`).
+    """
     path = Path(path)
-    name = path.name
+    name = path.name if name is None else name
     if not path.is_file():
         raise PurchaseFileError(f"{name}: file not found")
     size = path.stat().st_size
@@ -67,7 +77,7 @@ def read_purchase_file(path: str | Path, limits: ReadLimits = ReadLimits(), shee
         raise PurchaseFileError(f"{name}: {size} bytes is more than the limit of {limits.max_bytes} bytes")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return _read_xlsx(path, limits, sheet)
+        return _read_xlsx(path, limits, sheet, name)
     if suffix in (".csv", ".txt"):
         if sheet is not None:
             raise PurchaseFileError(f"{name}: a CSV file has no sheets (drop --sheet)")
@@ -106,9 +116,9 @@ def read_csv_bytes(content: bytes, name: str, limits: ReadLimits = ReadLimits())
     return PurchaseTable(source=name, sheet=None, header=list(header), rows=rows)
 
 
-def check_zip_limits(path: Path, limits: ReadLimits) -> None:
+def check_zip_limits(path: Path, limits: ReadLimits, name: str | None = None) -> None:
     """Refuse an XLSX whose members would inflate beyond the limits (zip-bomb guard)."""
-    name = path.name
+    name = path.name if name is None else name
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -133,11 +143,10 @@ def check_zip_limits(path: Path, limits: ReadLimits) -> None:
             raise PurchaseFileError(f"{name}: member {member.filename} is compressed suspiciously well (zip bomb?)")
 
 
-def _read_xlsx(path: Path, limits: ReadLimits, sheet: str | None) -> PurchaseTable:
-    check_zip_limits(path, limits)
+def _read_xlsx(path: Path, limits: ReadLimits, sheet: str | None, name: str) -> PurchaseTable:
+    check_zip_limits(path, limits, name)
     import openpyxl  # only needed for XLSX
 
-    name = path.name
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for broken files
@@ -191,6 +200,20 @@ def safe_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_INJECTION_PREFIXES):
         return "'" + value
     return value
+
+
+def display_name(name: str, limit: int = 80) -> str:
+    """A user-supplied file name fit for messages: no directories or control characters, at most ``limit``
+    characters (never used to name a stored file)."""
+    text = _CONTROL.sub("", str(name).replace("\\", "/").rsplit("/", 1)[-1]).strip() or "upload"
+    return text if len(text) <= limit else text[: limit - 12] + "…" + text[-11:]
+
+
+def xlsx_cell(value: object) -> object:
+    """:func:`safe_cell`, with the control characters XLSX cannot hold replaced by U+FFFD."""
+    if isinstance(value, str):
+        value = _XLSX_ILLEGAL.sub("\ufffd", value)
+    return safe_cell(value)
 
 
 def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -251,10 +274,10 @@ def _write_xlsx(tables: dict[str, pd.DataFrame], metadata: dict, path: Path) -> 
     info = workbook.active
     info.title = "info"
     for key, value in metadata.items():
-        info.append([safe_cell(str(key)), safe_cell(value if isinstance(value, int | float) else str(value))])
+        info.append([xlsx_cell(str(key)), xlsx_cell(value if isinstance(value, int | float) else str(value))])
     for name, frame in tables.items():
         sheet = workbook.create_sheet(title=name[:31])
-        sheet.append(list(frame.columns))
+        sheet.append([xlsx_cell(str(column)) for column in frame.columns])
         for row in frame.itertuples(index=False):
-            sheet.append([_json_ready(value) for value in row])
+            sheet.append([xlsx_cell(_json_ready(value)) for value in row])
     workbook.save(path)

@@ -24,6 +24,7 @@ from crmradar.procurement import (
     scan,
     write_report,
 )
+from crmradar.procurement.files import display_name
 from crmradar.web import services
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -37,9 +38,12 @@ def knowledge(package: str):
     return build_knowledge(services.knowledge_base())
 
 
-def run_scan(path: Path):
-    """Read, check and scan a purchase file; raises PurchaseFileError for file-level problems."""
-    table = read_purchase_file(path, ReadLimits(max_bytes=MAX_UPLOAD_BYTES))
+def run_scan(path: Path, name: str | None = None):
+    """Read, check and scan a purchase file; raises PurchaseFileError for file-level problems.
+
+    ``name`` is the user's file name for messages; the file itself is stored under a fixed name.
+    """
+    table = read_purchase_file(path, ReadLimits(max_bytes=MAX_UPLOAD_BYTES), name=name)
     parsed = parse_rows(table.header, table.rows)
     return scan(parsed.lines, knowledge(str(services.knowledge_base().path)), parsed.issues, parsed.rows_read)
 
@@ -62,7 +66,9 @@ def procurement(request):
             context["error"] = _("Only .csv and .xlsx files can be scanned.")
             return render(request, "web/procurement.html", context, status=422)
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / (Path(upload.name).name if upload is not None else EXAMPLE.name)
+            # never derive a stored file name from user input (length, bytes, separators): fixed name
+            path = Path(folder) / f"upload{suffix}"
+            shown = display_name(upload.name) if upload is not None else EXAMPLE.name
             if upload is not None:
                 with path.open("wb") as handle:
                     for chunk in upload.chunks():
@@ -70,7 +76,7 @@ def procurement(request):
             else:
                 path.write_bytes(EXAMPLE.read_bytes())
             try:
-                result = run_scan(path)
+                result = run_scan(path, shown)
             except PurchaseFileError as error:
                 context["error"] = str(error)
                 return render(request, "web/procurement.html", context, status=422)
