@@ -223,11 +223,11 @@ def test_battery_regulation_targets():
 def test_deployment_history_reference_values_and_derivation():
     frame = table("deployment_history")
     key = frame.set_index(["technology_id", "region", "year", "metric"])["value"].astype(float)
-    assert key[("solar_pv", "NL33", "2019", "installed_stock")] == pytest.approx(793.551)  # CBS 84783NED
-    assert key[("bev_car", "NL33", "2023", "installed_stock")] == 97515
+    assert key[("solar_pv", "NL36", "2019", "installed_stock")] == pytest.approx(793.551)  # CBS 84783NED
+    assert key[("bev_car", "NL36", "2023", "installed_stock")] == 97515
     share = 793.551 / 7225.864
     for year in ("2021", "2022", "2023"):
-        assert key[("solar_pv", "NL33", year, "installed_stock")] == pytest.approx(
+        assert key[("solar_pv", "NL36", year, "installed_stock")] == pytest.approx(
             key[("solar_pv", "NL", year, "installed_stock")] * share, rel=1e-5)
 
 
@@ -285,7 +285,7 @@ def scenario_problems(name: str, doc: dict, tech: pd.DataFrame, source_ids: set[
 def test_three_scenarios_ship_and_name_matches_id(scenarios):
     assert set(scenarios) == {"trend", "targets", "high-electrification"}
     for name, doc in scenarios.items():
-        assert doc["id"] == name and doc["schema_version"] == 1 and doc["region"] == "NL33"
+        assert doc["id"] == name and doc["schema_version"] == 1 and doc["region"] == "NL36"
 
 
 @pytest.mark.parametrize("name", ["trend", "targets", "high-electrification"])

@@ -64,7 +64,7 @@ def test_scale_years_low_central_high_and_band():
 
 
 def test_catchment_ratio_tiny_and_shipped(kb):
-    population = pd.DataFrame({"region_id": ["NL33", "NL", "BE", "DEA"], "population": [2, 10, 5, 5]})
+    population = pd.DataFrame({"region_id": ["NL36", "NL", "BE", "DEA"], "population": [2, 10, 5, 5]})
     assert recycling.catchment_ratio(population, "zh") == 1.0
     assert recycling.catchment_ratio(population, "nl") == 5.0
     assert recycling.catchment_ratio(population, "nl-be-nrw") == 10.0

@@ -35,9 +35,9 @@ def _scenario(tmp_path: Path, old: str, new: str) -> Path:
         (ANCHOR, ANCHOR.replace("high: 1200", "high: .inf"), "trajectory[2].high: inf is not a finite number"),
         (ANCHOR, ANCHOR.replace("low: 850", "low: -.inf"), "trajectory[2].low: -inf is not a finite number"),
         (ANCHOR, ANCHOR.replace("high: 1200", "high: 1.0e+308"), "trajectory[2].high: 1e+308 exceeds"),
-        ("region: NL33", "region: XX99", "region: 'XX99' is not a region of the data package"),
-        ("region: NL33", "region: NL3", "(did you mean 'NL33'?)"),
-        ("region: NL33", "region: NL33\nregion: NL34", "line 12: could not parse YAML (duplicate key 'region')"),
+        ("region: NL36", "region: XX99", "region: 'XX99' is not a region of the data package"),
+        ("region: NL36", "region: NL3", "(did you mean 'NL36'?)"),
+        ("region: NL36", "region: NL36\nregion: NL34", "line 12: could not parse YAML (duplicate key 'region')"),
     ],
 )
 def test_bad_values_are_refused_with_file_and_line(kb, tmp_path, old, new, expected):

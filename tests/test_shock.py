@@ -240,7 +240,7 @@ def test_value_added_counts_a_sector_once_across_materials(kb):
 
 def test_zh_share_combines_cbs_ratio_and_assumed_ranges(kb):
     share, info = zh_share_of_eu(kb, 500, 1)
-    assert info["zh_share_of_nl_value_added"] == pytest.approx(182013 / 888174, abs=1e-4)
+    assert info["zh_share_of_nl_value_added"] == pytest.approx(194009 / 944801, abs=1e-4)  # Eurostat nama_10r_3gva 2023
     assert share.min() >= info["zh_share_of_nl_value_added"] * 0.05 * 0.5 - 1e-9
     assert share.max() <= info["zh_share_of_nl_value_added"] * 0.07 * 1.5 + 1e-9
 

@@ -1,4 +1,4 @@
-"""``crmradar risk``: raw materials critical for a region (default Zuid-Holland, NL33) beside the EU list.
+"""``crmradar risk``: raw materials critical for a region (default Zuid-Holland, NL36) beside the EU list.
 
 EU method (EC 2017 guidelines) with the region's value added per NACE division for EI, the EU
 supply risk recomputed from the package, and Monte Carlo probabilities of being critical.
@@ -15,6 +15,7 @@ from crmradar import data as kb_data
 from crmradar.commands._common import OutputFormat, console, emit, error_console, fail, write_table_atomic
 from crmradar.region.criticality_assessment import GOVERNANCE_SOURCE, regional_assessment
 from crmradar.region.economic_importance import RegionalDataError, read_value_added_csv
+from crmradar.region.nuts import HOME_REGION, canonical_region_nl, correspondence_of
 from crmradar.region.value_added import value_added_template
 
 TABLE_COLUMNS = {
@@ -39,7 +40,10 @@ DATA_COLUMNS = [
 
 
 def risk_command(
-    region: str = typer.Option("NL33", "--region", help="NUTS-2 code of the region (NL33 = Zuid-Holland)."),
+    region: str = typer.Option(
+        HOME_REGION, "--region",
+        help="NUTS 2024 code of the region (NL36 = Zuid-Holland; the NUTS 2021 code NL33 is accepted as an alias).",
+    ),
     value_added: Path | None = typer.Option(
         None,
         "--value-added",
@@ -58,6 +62,10 @@ def risk_command(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json"),
 ) -> None:
     """Materials critical for the region (EI_region ≥ 2.8 and SR ≥ 1.0) with P(critical) and driving sectors."""
+    kb = kb_data.load()
+    region, alias_note = canonical_region_nl(region, correspondence_of(kb))
+    if alias_note:
+        error_console.print(f"[yellow]let op:[/] {alias_note}", highlight=False)
     if template is not None:
         _write_template(region, template)
         return
@@ -65,7 +73,6 @@ def risk_command(
         table = read_value_added_csv(value_added) if value_added is not None else None
     except RegionalDataError as error:
         fail(str(error))
-    kb = kb_data.load()
     try:
         result = regional_assessment(
             kb, region, value_added_table=table, year=year, draws=draws, seed=seed, allow_missing_region=True
@@ -81,16 +88,14 @@ def risk_command(
             highlight=False,
         )
     apportioned = result.attrs.get("apportioned_divisions", {})
-    if apportioned:
-        error_console.print(
-            f"[yellow]estimate:[/] {len(apportioned)} divisions of {region} apportioned from section totals with "
-            f"national shares ({', '.join(apportioned)}); see the JSON metadata for each formula.",
-            highlight=False,
-        )
+    estimate_note = result.attrs.get("estimate_note_nl", "")
+    if estimate_note:
+        error_console.print(f"[yellow]{estimate_note}[/]", highlight=False)
     view = result if show_all or note else result.loc[result["critical_region"]]
     view = view.reset_index()
     metadata = {
         "region": region,
+        "region_alias_note": result.attrs.get("region_alias_note", ""),
         "region_year": result.attrs.get("region_year"),
         "q_max_region_meur": _json_number(result.attrs.get("q_max_region_meur")),
         "q_max_eu_meur": result.attrs.get("q_max_eu_meur"),
@@ -99,8 +104,10 @@ def risk_command(
         "thresholds": {"supply_risk": 1.0, "economic_importance": 2.8},
         "method": "EC 2017 criticality methodology (doi:10.2873/769526); regional EI with the region's value "
         "added per NACE division, Q_max = largest regional manufacturing division",
-        "sources": ["ec2023_crm_study", GOVERNANCE_SOURCE, "cbs_84419eng"],
+        "sources": ["ec2023_crm_study", GOVERNANCE_SOURCE, "eurostat_nama_10r_3gva", "eurostat_nama_10_a64",
+                    "cbs_84088ned"],
         "note": note,
+        "estimate_note_nl": estimate_note,
         "apportioned_divisions": apportioned,
     }
     if fmt is not OutputFormat.table:

@@ -25,6 +25,7 @@ import pandas as pd
 from crmradar.data import KnowledgeBase
 from crmradar.methods.sampling import Triangular
 from crmradar.region.model import RegionModelSpec
+from crmradar.region.nuts import canonical_region, correspondence_of
 from crmradar.region.scenario import Scenario
 
 FIRST_MODEL_YEAR = 1990
@@ -46,7 +47,7 @@ def _history_anchors(kb: KnowledgeBase, scenario: Scenario, tech: str, series: d
     first = series["trajectory"][0]
     history = kb.deployment_history
     techs = kb.technologies.set_index("id")
-    region = scenario.data["region"]
+    region = canonical_region(scenario.data["region"], correspondence_of(kb))[0]
     rows = history.loc[(history["region"] == region) & (history["metric"] == "installed_stock")
                        & (history["year"] < first["year"])]
     own = rows.loc[rows["technology_id"] == tech]

@@ -33,7 +33,8 @@ from crmradar.region.economic_importance import (
     largest_manufacturing_value_added,
     regional_economic_importance,
 )
-from crmradar.region.value_added import division_value_added
+from crmradar.region.nuts import HOME_REGION, canonical_region, correspondence_of
+from crmradar.region.value_added import division_value_added, estimate_sentence_nl
 
 ASSESSMENT_YEAR = 2023
 GOVERNANCE_INDICATOR = "mean6"
@@ -144,7 +145,7 @@ def recompute_eu(
 
 def regional_assessment(
     kb: KnowledgeBase,
-    region_code: str = "NL33",
+    region_code: str = HOME_REGION,
     value_added_table: pd.DataFrame | None = None,
     year: int | None = None,
     draws: int = 10_000,
@@ -160,7 +161,13 @@ def regional_assessment(
     official/recomputed values. Sorted: regionally critical first, then by P(critical), EI.
     With ``allow_missing_region`` a known region without value added per NACE division gives NaN regional
     columns and the reason in ``attrs["region_note"]`` instead of raising :class:`RegionalDataError`.
+    A NUTS 2021 code listed as alias in ``nuts_correspondence`` (``NL33``) is computed as its NUTS 2024
+    code (``NL36``); ``attrs["region_alias_note"]`` says so. ``attrs["estimate_note_nl"]`` is one Dutch
+    sentence on what the regional EI estimates.
     """
+    correspondence = correspondence_of(kb)
+    requested = region_code
+    region_code, alias_note = canonical_region(region_code, correspondence)
     table = kb["regional_value_added"] if value_added_table is None else value_added_table
     stages, material = criticality_parameters(kb, ASSESSMENT_YEAR)
     eu = recompute_eu(kb)
@@ -207,8 +214,13 @@ def regional_assessment(
         result[f"eu_{column}" if not column.startswith(("official", "critical")) else column] = eu[column]
     result = result.rename(columns={"economic_importance": "eu_economic_importance"})
     year_text = str(region_va.name).split()[-1]
-    result.attrs.update(region_code=region_code, region_year=int(year_text) if year_text.isdigit() else None,
-                        region_note=region_note,
+    region_year = int(year_text) if year_text.isdigit() else None
+    apportioned = region_basis.loc[region_basis["basis"] == "apportioned"]
+    result.attrs.update(region_code=region_code, region_requested=requested, region_alias_note=alias_note,
+                        region_year=region_year, region_note=region_note,
+                        estimate_note_nl=estimate_sentence_nl(region_code, region_year, list(apportioned.index),
+                                                              _assumed_national_rows(table, region_code,
+                                                                                     region_year)),
                         apportioned_divisions={
                             str(code): str(note)
                             for code, note in region_basis.loc[region_basis["basis"] == "apportioned", "note"].items()
@@ -223,3 +235,11 @@ def regional_assessment(
         _s=result["supply_risk"].fillna(-1),
     )
     return result.loc[order.sort_values(["_c", "_p", "_e", "_q", "_s"], ascending=False).index]
+
+
+def _assumed_national_rows(table: pd.DataFrame, region_code: str, year: int | None) -> list[str]:
+    """NACE codes of the nation's rows for ``year`` that are ``quality = assumption`` (package table only)."""
+    if year is None or "quality" not in table.columns:
+        return []
+    nation = table.loc[(table["region_code"] == region_code[:2]) & (table["year"].astype(int) == year)]
+    return sorted(nation.loc[nation["quality"] == "assumption", "nace_code"].astype(str))

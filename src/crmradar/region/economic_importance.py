@@ -1,4 +1,4 @@
-"""Economic importance (EI) of raw materials for a NUTS-2 region, e.g. Zuid-Holland (NL33).
+"""Economic importance (EI) of raw materials for a NUTS-2 region, e.g. Zuid-Holland (NL36).
 
 The EU formula (EC 2017 guidelines, doi:10.2873/769526; Blengini et al. 2017, EUR 28654) with the
 region's own value added per NACE Rev. 2 division::

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from crmradar.data import KnowledgeBase
 from crmradar.data.yaml_lines import YamlFileError, read_yaml_with_lines
+from crmradar.region.nuts import canonical_region, correspondence_of
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 TOP_KEYS = {"schema_version", "id", "name_en", "name_nl", "description", "region", "start_year", "end_year",
@@ -163,6 +164,8 @@ def known_regions(kb: KnowledgeBase) -> list[str]:
 
 def _check_region(checker: _Checker, region, kb: KnowledgeBase) -> None:
     known = known_regions(kb)
+    if isinstance(region, str):
+        region = canonical_region(region, correspondence_of(kb))[0]  # NL33 (NUTS 2021) is NL36
     if not isinstance(region, str) or region not in known:
         close = difflib.get_close_matches(str(region), known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""

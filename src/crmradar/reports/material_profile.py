@@ -127,8 +127,8 @@ RISK_ROWS = (
     ("official_economic_importance", "EI, official EU 2023", "ec2023_crm_study"),
     ("eu_economic_importance", "EI, recomputed (EU method, this package)", "ec2017_crm_methodology"),
     ("p_critical_eu", "P(critical) EU, Monte Carlo", "ec2017_crm_methodology"),
-    ("economic_importance_region", "EI Zuid-Holland (NL33)", "cbs_84419eng"),
-    ("p_critical_region", "P(critical) Zuid-Holland, Monte Carlo", "cbs_84419eng"),
+    ("economic_importance_region", "EI Zuid-Holland (NL36)", "eurostat_nama_10r_3gva"),
+    ("p_critical_region", "P(critical) Zuid-Holland, Monte Carlo", "eurostat_nama_10r_3gva"),
     ("geopolrisk_nld", "GeoPolRisk score, imports of the Netherlands", "cepii_baci"),
     ("geopolrisk_eu27", "GeoPolRisk score, imports of the EU27", "cepii_baci"),
 )

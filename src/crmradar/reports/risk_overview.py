@@ -57,7 +57,7 @@ def _overview(package: str, region: str, draws: int, seed: int) -> pd.DataFrame:
     return table
 
 
-def risk_overview(kb: KnowledgeBase, region: str = "NL33", draws: int = DEFAULT_DRAWS, seed: int = 0) -> pd.DataFrame:
+def risk_overview(kb: KnowledgeBase, region: str = "NL36", draws: int = DEFAULT_DRAWS, seed: int = 0) -> pd.DataFrame:
     """Per material: official/recomputed SR and EI, regional EI, P(critical) EU and region, GeoPolRisk.
 
     Cached per package, region, draws and seed. ``attrs['region_note']`` explains missing regional data.
@@ -65,7 +65,7 @@ def risk_overview(kb: KnowledgeBase, region: str = "NL33", draws: int = DEFAULT_
     return _overview(str(kb.path), region, draws, seed)
 
 
-def material_risk(kb: KnowledgeBase, material_id: str, region: str = "NL33") -> dict:
+def material_risk(kb: KnowledgeBase, material_id: str, region: str = "NL36") -> dict:
     """The risk views of one material as plain values (NaN → None)."""
     table = risk_overview(kb, region)
     if material_id not in table.index:

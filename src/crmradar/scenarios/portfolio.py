@@ -8,7 +8,7 @@ File format (``schema_version: 1``)::
 
     schema_version: 1
     name: Zuid-Holland recycling projects
-    region: NL33                      # optional
+    region: NL36                      # optional
     description: ...                  # optional
     projects:
       - name: Black mass refinery Maasvlakte

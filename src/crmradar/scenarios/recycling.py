@@ -41,8 +41,8 @@ MAGNET_TECHNOLOGIES = ("wind_onshore", "wind_offshore", *VEHICLES)
 WEEE_TECHNOLOGIES = ("ict_electronics",)
 STREAMS = ("li_ion_batteries", "black_mass", "pv_modules", "permanent_magnets", "weee")
 #: Regions (catchment_population.region_id) whose population makes up each catchment.
-CATCHMENT_REGIONS: dict[str, tuple[str, ...]] = {"zh": ("NL33",), "nl": ("NL",), "nl-be-nrw": ("NL", "BE", "DEA")}
-HOME_REGION = "NL33"
+CATCHMENT_REGIONS: dict[str, tuple[str, ...]] = {"zh": ("NL36",), "nl": ("NL",), "nl-be-nrw": ("NL", "BE", "DEA")}
+HOME_REGION = "NL36"
 #: Seed offset of the product-mass numbers, so they never coincide with the model's own block.
 PRODUCT_MASS_STREAM = 0x7265_6379
 

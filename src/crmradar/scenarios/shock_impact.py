@@ -212,19 +212,20 @@ def sector_value_added_at_risk(kb, materials: tuple[str, ...], loss: np.ndarray)
 
 
 def zh_share_of_eu(kb, draws: int, seed: int) -> tuple[np.ndarray, dict]:
-    """Per-draw ZH share of EU value added: ZH/NL (CBS, latest common year) × NL/EU × structure factor."""
+    """Per-draw ZH share of EU value added: ZH/NL (Eurostat, latest common year) × NL/EU × structure factor."""
     regional = kb.regional_value_added
     total = regional.loc[regional["nace_code"] == "A-U"]
-    zh = total.loc[total["region_code"] == "NL33"].set_index("year")["value_added_meur"]
+    zh = total.loc[total["region_code"] == "NL36"].set_index("year")["value_added_meur"]
     nl = total.loc[total["region_code"] == "NL"].set_index("year")["value_added_meur"]
     common = sorted(set(zh.index) & set(nl.index))
     if not common:
-        raise ShockError("regional_value_added: no year with both NL33 and NL totals (nace_code A-U)")
+        raise ShockError("regional_value_added: no year with both NL36 and NL totals (nace_code A-U)")
     year = common[-1]
     zh_nl = float(zh[year] / nl[year])
     u = uniform_block(seed, draws, 2)
     share = zh_nl * NL_SHARE_OF_EU.triangular().ppf(u[:, 0]) * ZH_STRUCTURE.triangular().ppf(u[:, 1])
-    info = {"zh_share_of_nl_value_added": round(zh_nl, 4), "year": int(year), "source": "regional_value_added (CBS)",
+    info = {"zh_share_of_nl_value_added": round(zh_nl, 4), "year": int(year),
+            "source": "regional_value_added (Eurostat)",
             "scaling": [NL_SHARE_OF_EU.describe(), ZH_STRUCTURE.describe()]}
     return share, info
 
