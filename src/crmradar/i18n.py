@@ -85,7 +85,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "official_economic_importance": ("EI, officieel EU 2023", "EI, official EU 2023"),
     "eu_economic_importance": ("EI, herberekend (EU)", "EI, recomputed (EU)"),
     "p_critical_eu": ("P(kritiek) EU, Monte Carlo", "P(critical) EU, Monte Carlo"),
-    "economic_importance_region": ("EI Zuid-Holland (NL33)", "EI Zuid-Holland (NL33)"),
+    "economic_importance_region": ("EI Zuid-Holland (NL36)", "EI Zuid-Holland (NL36)"),
     "p_critical_region": ("P(kritiek) Zuid-Holland", "P(critical) Zuid-Holland"),
     "geopolrisk_nld": ("GeoPolRisk, import Nederland", "GeoPolRisk, imports of the Netherlands"),
     "geopolrisk_eu27": ("GeoPolRisk, import EU27", "GeoPolRisk, imports of the EU27"),
