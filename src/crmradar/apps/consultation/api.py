@@ -6,16 +6,18 @@ writes need the CSRF token). Without credentials, reads return published items o
 a role that may not gets 403; an unpublished item is 404 to the public.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": ninja must resolve the per-register body classes at definition.
 import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models as db
 from django.http import Http404, HttpRequest
+from django.views.decorators.cache import never_cache
 from ninja import Router
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
+from ninja.errors import ValidationError as SchemaValidationError
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from crmradar.apps.consultation import services
@@ -108,7 +110,7 @@ def _apply(register: Register, item, payload: dict, user):
         if field.many_to_many:
             links[name] = list(services.visible(field.related_model, user).filter(pk__in=value))
             if len(links[name]) != len(set(value)):
-                raise HttpError(422, f"{name}: unknown id(s)")
+                raise SchemaValidationError([{"loc": ["body", name], "msg": "unknown id(s)"}])
         elif field.is_relation:
             setattr(item, f"{name}_id", value)
         else:
@@ -119,7 +121,7 @@ def _apply(register: Register, item, payload: dict, user):
     except ValidationError as error:
         detail = [{"loc": ["body", field], "msg": " ".join(messages)}
                   for field, messages in error.message_dict.items()]
-        raise HttpError(422, detail) from error
+        raise SchemaValidationError(detail) from error
 
 
 def _add_routes(register: Register) -> None:
@@ -136,6 +138,7 @@ def _add_routes(register: Register) -> None:
 
     @router.get(f"/{slug}/", response=Page, operation_id=f"list_{slug}",
                 summary=f"List {register.model._meta.verbose_name_plural}")
+    @decorate_view(never_cache)
     @api_access(ITEM)
     def list_items(request, page: int = 1, page_size: int = 50, q: str = "", sort: str = ""):
         """Items the caller may read; other query parameters filter on the register's filter fields."""
@@ -149,12 +152,14 @@ def _add_routes(register: Register) -> None:
         return {"count": total, "page": page, "page_size": page_size, "results": [_dump(register, i) for i in items]}
 
     @router.get(f"/{slug}/{{item_id}}", response=out, operation_id=f"read_{slug}")
+    @decorate_view(never_cache)
     @api_access(ITEM)
     def read_item(request, item_id: int):
         user = api_user(request)
         return _guard(user, lambda: _dump(register, _get(register, user, item_id)))
 
     @router.post(f"/{slug}/", response={201: out}, operation_id=f"create_{slug}")
+    @decorate_view(never_cache)
     @api_access(EDITOR)
     def create_item(request, payload: body):  # type: ignore[valid-type]
         user = api_user(request)
@@ -162,6 +167,7 @@ def _add_routes(register: Register) -> None:
         return 201, _dump(register, item)
 
     @router.patch(f"/{slug}/{{item_id}}", response=out, operation_id=f"update_{slug}")
+    @decorate_view(never_cache)
     @api_access(EDITOR)
     def update_item(request, item_id: int, payload: body):  # type: ignore[valid-type]
         user = api_user(request)
@@ -173,6 +179,7 @@ def _add_routes(register: Register) -> None:
         return _dump(register, _guard(user, change))
 
     @router.delete(f"/{slug}/{{item_id}}", response={204: None}, operation_id=f"delete_{slug}")
+    @decorate_view(never_cache)
     @api_access(EDITOR)
     def delete_item(request, item_id: int):
         """Soft delete: an analyst can undo it on the item's page."""

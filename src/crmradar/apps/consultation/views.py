@@ -38,6 +38,8 @@ def _filter_options(register: Register, user) -> list[dict]:
             values = [(str(k), str(v)) for k, v in field.choices]
         elif name == "published":
             values = [("1", _("yes")), ("0", _("no"))]
+        elif name == "severity":
+            values = [(str(n), str(n)) for n in range(1, 6)]
         else:
             related = field.related_model
             queryset = services.visible(related, user) if hasattr(related, "all_objects") else related.objects
