@@ -308,6 +308,10 @@ NL = {
         'Bestuurskwaliteit: gemiddelde van de zes WGI-indicatoren van de Wereldbank, gegevensjaar %(year)s. Reproductie van de studie uit 2023 met dit datapakket: leveringsrisico binnen 0,1 voor %(sr_within)s van %(sr_scored)s grondstoffen, economisch belang binnen 0,3 voor %(ei_within)s van %(ei_scored)s. Elk verschil wordt verklaard in docs/validation.md van de broncode.',
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from i18n_nl_pages import NL_PAGES  # noqa: E402 - issue 13 strings live in their own module
+
+NL.update(NL_PAGES)
 
 
 def main() -> int:

@@ -1,0 +1,143 @@
+"""Display names of data identifiers in Dutch and English (stages, measures, levers, technologies, …).
+
+Identifiers stay in URLs, API fields and downloads; every page shows these names instead. Names that the data
+package or the lever file already carry (materials, countries, technologies, scenarios, levers, NACE sectors)
+are read from there; the small fixed vocabularies are listed here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+Pair = tuple[str, str]  # (Dutch, English)
+
+FIXED: dict[str, dict[str, Pair]] = {
+    "stage": {
+        "extraction": ("winning", "extraction"), "processing": ("verwerking", "processing"),
+        "recycling": ("recycling", "recycling"), "product": ("product", "product"),
+        "technology": ("technologie", "technology"),
+    },
+    "scope": {"eu_sourcing": ("EU-aanvoer", "EU sourcing"), "global_supply": ("wereldaanbod", "global supply")},
+    "measure_type": {
+        "ban_named_countries": ("verbod voor genoemde landen", "ban for named countries"),
+        "export_ban": ("exportverbod", "export ban"),
+        "licence_requirement": ("vergunningplicht", "licence requirement"),
+        "quota": ("quotum", "quota"), "technology_ban": ("verbod op technologie-export", "technology export ban"),
+    },
+    "status": {"active": ("van kracht", "in force"), "lifted": ("ingetrokken", "lifted"),
+               "suspended": ("opgeschort", "suspended")},
+    "target_countries": {"all": ("alle landen", "all countries"), "USA": ("Verenigde Staten", "United States")},
+    "metric": {
+        "demand": ("vraag", "demand"), "end_of_life": ("einde levensduur", "end of life"),
+        "recoverable": ("terugwinbaar", "recoverable"), "in_use_stock": ("voorraad in gebruik", "in-use stock"),
+        "primary_demand": ("primaire vraag", "primary demand"),
+        "secondary_share": ("aandeel secundair materiaal", "secondary share"),
+        "sr_weighted_demand": ("vraag × leveringsrisico", "demand × supply risk"),
+    },
+    "unit": {
+        "t/yr": ("t/jaar", "t/yr"), "t": ("t", "t"),
+        "fraction of demand": ("fractie van de vraag", "fraction of demand"),
+        "t/yr × supply risk (EC 2023)": ("t/jaar × SR (EU 2023)", "t/yr × SR (EU 2023)"),
+        "fraction": ("fractie", "fraction"), "fraction of supply": ("fractie van het aanbod", "fraction of supply"),
+        "EUR million": ("mln €", "EUR m"), "MEUR": ("mln €", "EUR m"),
+    },
+    "catchment": {
+        "zh": ("Zuid-Holland", "Zuid-Holland"), "nl": ("Nederland", "the Netherlands"),
+        "nl-be-nrw": ("Nederland, België en Noordrijn-Westfalen", "Netherlands, Belgium and North Rhine-Westphalia"),
+    },
+    "basis": {
+        "mine": ("mijnproductie", "mine production"), "refinery": ("raffinage", "refinery"),
+        "primary_metal": ("primair metaal", "primary metal"), "primary_low_purity": ("primair, lage zuiverheid",
+                                                                                  "primary, low purity"),
+        "mixed_product": ("gemengd product", "mixed product"), "sponge": ("spons", "sponge"),
+        "ferrosilicon_and_silicon_metal": ("ferrosilicium en siliciummetaal", "ferrosilicon and silicon metal"),
+    },
+    "portfolio": {"example": ("voorbeeldportfolio Zuid-Holland (illustratief)",
+                              "example Zuid-Holland portfolio (illustrative)"),
+                  "none": ("alleen huidige EU-capaciteit", "current EU capacity only")},
+}
+
+
+def _lang(lang: str | None) -> int:
+    return 1 if (lang or "nl").lower().startswith("en") else 0
+
+
+@lru_cache(maxsize=1)
+def _lever_names() -> dict[str, Pair]:
+    path = Path(__file__).resolve().parents[1] / "scenarios" / "levers.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out: dict[str, Pair] = {}
+    for section in ("levers", "packages"):
+        for key, block in (document.get(section) or {}).items():
+            out[key] = (block.get("name_nl") or block["name_en"], block["name_en"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _scenario_names() -> dict[str, Pair]:
+    folder = Path(__file__).resolve().parents[1] / "region" / "scenarios"
+    out: dict[str, Pair] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[path.stem] = (document.get("name_nl") or document["name_en"], document["name_en"])
+    return out
+
+
+def _from_table(frame, key: str, nl: str = "name_nl", en: str = "name_en") -> dict[str, Pair]:
+    rows = frame[[key, nl, en]].astype(object).where(frame[[key, nl, en]].notna(), None)
+    return {str(k): (n or e or str(k), e or n or str(k)) for k, n, e in rows.itertuples(index=False)}
+
+
+@lru_cache(maxsize=4)
+def _package_names(package_path: str) -> dict[str, dict[str, Pair]]:
+    from crmradar import data
+
+    kb = data.load()
+    return {
+        "material": _from_table(kb.materials, "id"),
+        "country": _from_table(kb.countries, "iso3"),
+        "technology": _from_table(kb.technologies, "id"),
+        "nace": _from_table(kb.nace_sectors, "nace_code", "label_nl", "label_en"),
+    }
+
+
+def _table(kind: str) -> dict[str, Pair]:
+    if kind in FIXED:
+        return FIXED[kind]
+    if kind == "lever":
+        return _lever_names()
+    if kind == "scenario":
+        return _scenario_names()
+    from crmradar import data
+
+    return _package_names(str(data.load().path)).get(kind, {})
+
+
+def label(kind: str, identifier, lang: str | None = "nl") -> str:
+    """Display name of ``identifier`` of the given kind; an unknown identifier is returned unchanged."""
+    if identifier is None:
+        return "–"
+    names = _table(kind).get(str(identifier))
+    return names[_lang(lang)] if names else str(identifier)
+
+
+def known(kind: str, identifier) -> bool:
+    return str(identifier) in _table(kind)
+
+
+def labels(kind: str, lang: str | None = "nl") -> dict[str, str]:
+    """Every identifier of a kind with its display name."""
+    index = _lang(lang)
+    return {key: names[index] for key, names in _table(kind).items()}
+
+
+def join_names(kind: str, identifiers, lang: str | None = "nl") -> str:
+    """Display names joined with commas and a final "en"/"and": "gallium, germanium en grafiet"."""
+    names = [label(kind, i, lang) for i in identifiers]
+    if len(names) <= 1:
+        return "".join(names)
+    word = " and " if _lang(lang) else " en "
+    return ", ".join(names[:-1]) + word + names[-1]
