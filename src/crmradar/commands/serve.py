@@ -2,11 +2,61 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
+from pathlib import Path
 
 import typer
 
-from crmradar.commands._common import console
+from crmradar.commands._common import console, error_console, fail
+
+#: Unix socket paths longer than this do not fit ``sockaddr_un`` (108 bytes with the terminator).
+MAX_SOCKET_PATH = 100
+
+
+def _bind_problem(host: str, port: int) -> str | None:
+    """Why gunicorn could not listen on ``host:port`` (with what to do), or None if it can."""
+    if not 1 <= port <= 65535:
+        return f"--port {port}: a TCP port is between 1 and 65535; the usual choice is --port 8000"
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError):
+        return f"--host {host}: not a known host name or address; use e.g. --host 127.0.0.1"
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does
+        try:
+            probe.bind(address)
+        except PermissionError:
+            return (f"--port {port}: ports below 1024 need administrator rights; "
+                    f"use a higher port, e.g. --port {_free_port(host, 8000)}")
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return (f"port {port} on {host} is already in use (another crmradar serve or program); stop it, "
+                        f"or choose a free port, e.g. --port {_free_port(host, port + 1)}")
+            if error.errno == errno.EADDRNOTAVAIL:
+                return f"--host {host}: not an address of this machine; use e.g. --host 127.0.0.1 or 0.0.0.0"
+            return f"cannot listen on {host}:{port}: {error.strerror or error}"
+    return None
+
+
+def _free_port(host: str, start: int) -> int:
+    """First port from ``start`` that can be bound on ``host`` (``start`` itself if none found nearby)."""
+    for candidate in range(start, min(start + 50, 65536)):
+        try:
+            with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind((host, candidate))
+                return candidate
+        except OSError:
+            continue
+    return start
+
+
+def control_socket_path(home: Path, port: int) -> Path | None:
+    """This instance's gunicorn control socket (``gunicornc -s PATH``), or None if the path is too long."""
+    path = home / "run" / f"gunicorn-{port}.ctl"
+    return path if len(str(path)) <= MAX_SOCKET_PATH else None
 
 
 def prepare_web(verbosity: int = 0) -> tuple[str, bool]:
@@ -66,6 +116,15 @@ def serve_command(
 ) -> None:
     """Run the web platform with gunicorn (production server; DEBUG stays off)."""
     os.environ.pop("CRMRADAR_DEBUG", None)
+    problem = _bind_problem(host, port)
+    if problem:
+        fail(problem)
+    from crmradar.data.home import prepare_home
+
+    home, notices = prepare_home()
+    for notice in notices:
+        error_console.print(f"[yellow]note:[/] {notice}", highlight=False, soft_wrap=True)
+    control = control_socket_path(home, port)
     package_hash, created = prepare_web()
     from gunicorn.app.base import BaseApplication
 
@@ -79,6 +138,12 @@ def serve_command(
             self.cfg.set("accesslog", None)
             self.cfg.set("timeout", 120)
             self.cfg.set("post_worker_init", _warm_worker)
+            # gunicorn ≥ 25 puts one control socket per user in $XDG_RUNTIME_DIR or ~/.gunicorn, which a second
+            # instance silently takes over; each crm-radar instance gets its own in its home (or none).
+            if "control_socket" in self.cfg.settings:
+                self.cfg.set("control_socket_disable", control is None)
+                if control is not None:
+                    self.cfg.set("control_socket", str(control))
 
         def load(self):
             from crmradar.web.wsgi import application
@@ -87,6 +152,8 @@ def serve_command(
 
     state = "loaded" if created else "already loaded"
     console.print(f"crm-radar: data package {package_hash[:12]} {state}; serving on http://{host}:{port}/")
+    console.print(f"[dim]home (database, secret key, data updates): {home}"
+                  + (f"; control socket: {control}" if control else "") + "[/]", highlight=False)
     Server().run()
 
 

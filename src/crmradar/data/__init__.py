@@ -6,7 +6,8 @@
 'gallium'
 
 Which package is read: ``load(path)`` if given, else ``$CRMRADAR_DATA``, else a package the user
-installed with ``crmradar data update`` (under ``$CRMRADAR_HOME``, default ``~/.crmradar``), else the
+installed with ``crmradar data update`` (under ``$CRMRADAR_HOME``, default one folder per installation
+under ``~/.crmradar``, see ``crmradar.data.home``), else the
 package embedded in this distribution.
 """
 

@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from crmradar.data.home import user_home
 from crmradar.data.schema import EMBEDDED_PACKAGE, TableSpec, read_descriptor, typed_frame
 from crmradar.data.validation import DataValidationError, _resolve_tables, validate
-
-
-def user_home() -> Path:
-    return Path(os.environ.get("CRMRADAR_HOME", Path.home() / ".crmradar"))
 
 
 def user_package_dir() -> Path:
