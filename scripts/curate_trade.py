@@ -16,10 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from crmradar.methods.partner_codes import accepted_codes, resolve_partner_codes, unknown_partner_codes
+
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "data" / "package" / "data"
+PARTNERS = ("exporter_iso3", "importer_iso3")
 YEARS = range(2019, 2025)
-#: BACI country 490 "Other Asia, nes" (code S19) is the UN Comtrade label for Taiwan.
-BACI_TO_ISO3 = {"S19": "TWN"}
+#: Partner codes that are not ISO 3166-1 alpha-3 (S19 "Other Asia, nes" = Taiwan, areas, former states) are
+#: read with the package table ``trade_partner_codes`` (crmradar.methods.partner_codes); any other code stops
+#: the curation with file, row and column.
 #: Flows below this value (thousand USD) are left out to keep the table small (see curation note).
 MIN_VALUE_KUSD = 10.0
 
@@ -154,12 +158,21 @@ def build_flows(raw: Path, hs_map: pd.DataFrame) -> tuple[pd.DataFrame, dict[str
     dtypes = {"hs92_code": str, "exporter_iso3": str, "importer_iso3": str}
     imports = pd.read_csv(raw / "baci_hs92_crm_codes_imports_EU27_2019_2024.csv", dtype=dtypes)
     exports = pd.read_csv(raw / "baci_hs92_crm_codes_exports_NLD_2019_2024.csv", dtype=dtypes)
+    reserved = pd.read_csv(PACKAGE / "trade_partner_codes.csv", dtype=str, keep_default_na=False)
+    countries = pd.read_csv(PACKAGE / "countries.csv", dtype=str, keep_default_na=False)["iso3"]
+    accepted = accepted_codes(countries, reserved)
+    problems = []
+    for file, frame in (("imports", imports), ("exports", exports)):
+        problems += unknown_partner_codes(frame, PARTNERS, accepted, f"{raw}/{file} file")
+    if problems:
+        raise SystemExit("\n".join(problems))
     key = ["year", "exporter_iso3", "importer_iso3", "hs92_code"]
     # NL exports to EU members are also EU27 imports; keep one copy (the values are identical).
     lines = pd.concat([imports, exports], ignore_index=True).drop_duplicates(key)
     lines = lines[lines["year"].isin(YEARS)]
-    for column in ("exporter_iso3", "importer_iso3"):
-        lines[column] = lines[column].replace(BACI_TO_ISO3)
+    lines, warnings = resolve_partner_codes(lines, reserved, PARTNERS)
+    for warning in warnings:
+        print(f"warning: {warning}")
     mapped = lines.merge(hs_map.loc[hs_map["included"] == "true", ["hs92_code", "material_id"]], on="hs92_code")
     mapped["quantity_missing"] = mapped["quantity_t"].isna()
     flows = mapped.groupby(["material_id", "year", "importer_iso3", "exporter_iso3"], as_index=False).agg(

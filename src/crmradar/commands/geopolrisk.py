@@ -26,6 +26,7 @@ from crmradar.methods.geopolrisk_io import (
     read_inputs,
     write_result_atomically,
 )
+from crmradar.methods.partner_codes import package_reserved_codes, resolve_partner_codes
 
 
 def _shipped_inputs() -> dict[str, pd.DataFrame | None]:
@@ -74,6 +75,9 @@ def geopolrisk_command(
             fail(f"missing {missing}: give all of --production, --trade and --governance, or none")
         else:
             inputs = read_inputs(production, trade, governance, groups)
+            inputs["trade"], partner_warnings = resolve_partner_codes(inputs["trade"], package_reserved_codes())
+            for warning in partner_warnings:
+                typer.echo(f"warning: {trade}: {warning}", err=True)
             inputs["hhi"] = None
             economies = list(economy) if economy else None
         if economies is not None:

@@ -25,6 +25,8 @@ from crmradar.data.schema import (
 
 PROVENANCE_QUALITY = ("reported", "derived", "assumption")
 MAX_ISSUES_PER_CHECK = 50
+#: Trade-partner columns that also accept the reserved codes of ``trade_partner_codes``.
+TRADE_PARTNER_FIELDS = ("importer_iso3", "exporter_iso3")
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,9 @@ def validate_foreign_keys(
                 continue
             for local, remote in zip(fk.fields, fk.reference_fields, strict=True):
                 known = set(target[remote].dropna().astype(str))
+                if fk.resource == "countries" and local in TRADE_PARTNER_FIELDS and "trade_partner_codes" in tables:
+                    # UN Comtrade / BACI reserved partner codes (S19, areas such as _X); a typo stays an error.
+                    known |= set(tables["trade_partner_codes"]["code"].dropna().astype(str))
                 values = frame[local].fillna("").astype(str)
                 unknown = (values != "") & ~values.isin(known)
                 for row in frame.index[unknown][:MAX_ISSUES_PER_CHECK]:

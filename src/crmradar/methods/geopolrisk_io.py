@@ -59,10 +59,15 @@ _SPECS: dict[str, dict] = {
 
 
 def known_country_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-3 codes (pycountry) plus ``XKX`` (Kosovo, used by the World Bank)."""
+    """ISO 3166-1 alpha-3 codes (pycountry), ``XKX`` (Kosovo, used by the World Bank) and the reserved
+    trade-partner codes of UN Comtrade / BACI (``S19``, areas such as ``_X``; package table
+    ``trade_partner_codes``, read by :mod:`crmradar.methods.partner_codes`)."""
     import pycountry
 
-    return frozenset({country.alpha_3 for country in pycountry.countries} | {"XKX"})
+    from crmradar.methods.partner_codes import package_reserved_codes
+
+    iso = {country.alpha_3 for country in pycountry.countries} | {"XKX"}
+    return frozenset(iso) | frozenset(package_reserved_codes()["code"].astype(str))
 
 
 def _line(frame: pd.DataFrame, position: int) -> int:

@@ -148,6 +148,8 @@ def risk_block(kb: KnowledgeBase, material_id: str) -> Block:
     notes = {"draws": str(overview.attrs.get("draws")), "seed": str(overview.attrs.get("seed"))}
     if overview.attrs.get("region_note"):
         notes["region"] = str(overview.attrs["region_note"])
+    if overview.attrs.get("estimate_note_nl"):
+        notes["region_estimate_nl"] = str(overview.attrs["estimate_note_nl"])
     if overview.attrs.get("apportioned_divisions"):
         notes["region_estimate"] = "divisions apportioned from section totals with national shares: " + "; ".join(
             overview.attrs["apportioned_divisions"].values()
