@@ -17,7 +17,7 @@ def open_actions_by_owner(queryset, today) -> list[tuple[str, list[dict]]]:
         owner = action.owner_organisation.name if action.owner_organisation else _("no owner")
         groups.setdefault(owner, []).append({
             "title": action.title, "line": action.get_line_display(), "status": action.get_status_display(),
-            "due": formats.date_format(action.due_date, "SHORT_DATE_FORMAT") if action.due_date else "—",
+            "due": action.due_date.strftime("%d-%m-%Y") if action.due_date else "—",
             "overdue": bool(action.due_date and action.due_date < today),
         })
     return sorted(groups.items())

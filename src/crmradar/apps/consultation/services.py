@@ -54,7 +54,7 @@ def _stamp(item: models.Model, user) -> None:
     actor = user if getattr(user, "is_authenticated", False) else None
     item._history_user = actor
     if isinstance(item, WorkspaceItem):
-        if item.pk is None:
+        if item._state.adding:
             item.created_by = actor
         item.updated_by = actor
 
@@ -64,7 +64,7 @@ def save_item(item: WorkspaceItem, user, links: dict[str, list] | None = None) -
 
     Partners always create items owned by their own organisation, and cannot hand an item to another one.
     """
-    is_new = item.pk is None
+    is_new = item._state.adding  # an import may create an item with a given id
     model = type(item)
     if is_new:
         require(user, "add", model)
