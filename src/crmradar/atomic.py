@@ -9,6 +9,7 @@ This module imports nothing from crm-radar, so every layer may use it.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -52,8 +53,13 @@ def atomic_write_many(outputs: Sequence[tuple[Path, Writer]]) -> list[Path]:
     try:
         for target, write in outputs:
             target = Path(target)
+            if target.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", str(target))
             target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = _temporary_for(target)
+            try:
+                temporary = _temporary_for(target)
+            except OSError as error:  # name the target, not the temporary file
+                raise OSError(error.errno, f"cannot write here ({error.strerror})", str(target)) from None
             staged.append((temporary, target))
             write(temporary)
             os.chmod(temporary, mode)

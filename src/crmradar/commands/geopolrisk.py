@@ -23,6 +23,7 @@ from crmradar.methods.geopolrisk import geopolrisk
 from crmradar.methods.geopolrisk_io import (
     GeoPolRiskInputError,
     known_country_codes,
+    material_warnings,
     read_inputs,
     write_result_atomically,
 )
@@ -74,10 +75,15 @@ def geopolrisk_command(
             missing = ", ".join(name for name, value in given.items() if value is None)
             fail(f"missing {missing}: give all of --production, --trade and --governance, or none")
         else:
+            from crmradar import data
+
             inputs = read_inputs(production, trade, governance, groups)
             inputs["trade"], partner_warnings = resolve_partner_codes(inputs["trade"], package_reserved_codes())
             for warning in partner_warnings:
                 typer.echo(f"warning: {trade}: {warning}", err=True)
+            files = {"production": str(production), "trade": str(trade)}
+            for warning in material_warnings(inputs, data.load().materials["id"], files):
+                typer.echo(f"warning: {warning}", err=True)
             inputs["hhi"] = None
             economies = list(economy) if economy else None
         if economies is not None:

