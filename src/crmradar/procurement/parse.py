@@ -31,6 +31,10 @@ HEADER_ALIASES = {
     "year": "year", "jaar": "year",
 }  # fmt: skip
 
+# Plausibility bounds: larger numbers are typos, and would overflow the scan's products to infinity.
+MAX_QUANTITY = 1e12
+MAX_VALUE_EUR = 1e13
+
 _AMBIGUOUS_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
@@ -156,6 +160,8 @@ def parse_row(
         quantity = parse_number(_cell(row, positions, "quantity"))
         if quantity < 0:
             error("quantity", f"negative quantity {quantity:g}")
+        elif quantity > MAX_QUANTITY:
+            error("quantity", f"quantity {quantity:g} is larger than {MAX_QUANTITY:g}; check the number and the unit")
         elif quantity == 0:
             warnings.append(Issue(row_number, "quantity", "warning", "quantity is 0: the line adds nothing"))
     except ValueError as exc:
@@ -175,6 +181,8 @@ def parse_row(
             value_eur = parse_number(raw_value)
             if value_eur < 0:
                 error("value_eur", f"negative value {value_eur:g} EUR")
+            elif value_eur > MAX_VALUE_EUR:
+                error("value_eur", f"value {value_eur:g} EUR is larger than {MAX_VALUE_EUR:g}")
         except ValueError as exc:
             error("value_eur", f"value_eur: {exc}")
 

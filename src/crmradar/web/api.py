@@ -14,13 +14,27 @@ from crmradar import __version__
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
 from crmradar.web import services
 from crmradar.web.access import PUBLIC, api_access
+from crmradar.web.api_contract import (
+    ERRORS,
+    ERRORS_404,
+    Economy,
+    Lever,
+    Measure,
+    Portfolio,
+    Scenario,
+    StrictJSONRenderer,
+    install_error_handlers,
+)
 
 api = NinjaAPI(
     title="crm-radar API",
     version=__version__,
-    description="Critical raw materials for Zuid-Holland: risk, profiles, sources. Units are given per field.",
+    description="Critical raw materials for Zuid-Holland: risk, profiles, sources. Units are given per field. "
+    "All JSON is strict (RFC 8259): an undefined number is null, never NaN or Infinity.",
     urls_namespace="api",
+    renderer=StrictJSONRenderer(),
 )
+install_error_handlers(api)
 
 
 class MaterialOut(Schema):
@@ -68,7 +82,7 @@ class SourceOut(Schema):
     note: str | None = None
 
 
-@api.get("/materials", response=list[MaterialOut], tags=["materials"])
+@api.get("/materials", response={200: list[MaterialOut], **ERRORS}, tags=["materials"])
 @api_access(PUBLIC)
 def list_materials(request: HttpRequest, critical: bool = False, strategic: bool = False):
     """Materials with CRMA status and official 2023 SR, EI (dimensionless), EOL-RIR and import reliance (0–1)."""
@@ -87,7 +101,7 @@ def risk(request: HttpRequest):
     return services.records(services.risk_table())
 
 
-@api.get("/material/{material_id}", response=ProfileOut, tags=["materials"])
+@api.get("/material/{material_id}", response={200: ProfileOut, **ERRORS_404}, tags=["materials"])
 @api_access(PUBLIC)
 def material_profile(request: HttpRequest, material_id: str):
     """All profile blocks of one material (id, English/Dutch name or symbol)."""
@@ -140,9 +154,9 @@ def risk_overview_endpoint(request: HttpRequest):
     return services.records(table)
 
 
-@api.get("/geopolrisk", response=list[dict], tags=["risk"])
+@api.get("/geopolrisk", response={200: list[dict], **ERRORS}, tags=["risk"])
 @api_access(PUBLIC)
-def geopolrisk_endpoint(request: HttpRequest, economy: str = "NLD"):
+def geopolrisk_endpoint(request: HttpRequest, economy: Economy = "NLD"):
     """GeoPolRisk scores on the shipped data (BACI imports, USGS production, WGI PV): hhi, import_risk, score,
     price_usd_per_kg, cf_kg_cu_eq per material and year."""
     from crmradar.methods.geopolrisk import geopolrisk
@@ -154,9 +168,9 @@ def geopolrisk_endpoint(request: HttpRequest, economy: str = "NLD"):
     return services.records(geopolrisk(**inputs, economies=[economy]))
 
 
-@api.get("/demand", response={200: JobOut, 202: JobOut}, tags=["energy transition"])
+@api.get("/demand", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["energy transition"])
 @api_access(PUBLIC)
-def demand_endpoint(request: HttpRequest, scenario: str = "targets"):
+def demand_endpoint(request: HttpRequest, scenario: Scenario = "targets"):
     """Zuid-Holland demand and end-of-life percentiles (t/yr). 202 while the Monte Carlo runs; poll again."""
     from crmradar.web import computations
     from crmradar.web.views.energy import DEFAULT_DRAWS
@@ -166,9 +180,9 @@ def demand_endpoint(request: HttpRequest, scenario: str = "targets"):
     return _job_response(request, "demand", {"scenario": scenario, "draws": DEFAULT_DRAWS, "seed": 20260616})
 
 
-@api.get("/crma", response=list[dict], tags=["CRMA"])
+@api.get("/crma", response={200: list[dict], **ERRORS}, tags=["CRMA"])
 @api_access(PUBLIC)
-def crma_endpoint(request: HttpRequest, portfolio: str = "example", year: int = 2030):
+def crma_endpoint(request: HttpRequest, portfolio: Portfolio = "example", year: int = Query(2030, ge=2000, le=2100)):  # noqa: B008
     """CRMA Art. 5 benchmark table per strategic raw material and stage, before and after a portfolio."""
     from crmradar.web.views.analysis import crma_table
 
@@ -203,9 +217,9 @@ def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(..
     return Status(200, {"summary": result.summary, **tables})
 
 
-@api.get("/shocks", response={200: JobOut, 202: JobOut}, tags=["shocks"])
+@api.get("/shocks", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["shocks"])
 @api_access(PUBLIC)
-def shocks_endpoint(request: HttpRequest, measure: list[str] = Query(...)):  # noqa: B008 - ninja style
+def shocks_endpoint(request: HttpRequest, measure: list[Measure] = Query(...)):  # noqa: B008 - ninja style
     """Replay register measures side by side (EU/NL shortfall, ZH deployment and value added at risk, P5/P50/P95).
     202 while the Monte Carlo runs; poll again."""
     from datetime import date
@@ -221,9 +235,9 @@ def shocks_endpoint(request: HttpRequest, measure: list[str] = Query(...)):  # n
     return _job_response(request, "shock", parameters)
 
 
-@api.get("/recycling", response={200: JobOut, 202: JobOut}, tags=["recycling"])
+@api.get("/recycling", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["recycling"])
 @api_access(PUBLIC)
-def recycling_endpoint(request: HttpRequest, scenario: str = "targets"):
+def recycling_endpoint(request: HttpRequest, scenario: Scenario = "targets"):
     """End-of-life feedstock per stream and catchment vs recycling capacity, year of minimum plant scale,
     capacity gaps and recoverable value. 202 while the Monte Carlo runs; poll again."""
     from crmradar.web import computations
@@ -234,9 +248,9 @@ def recycling_endpoint(request: HttpRequest, scenario: str = "targets"):
     return _job_response(request, "recycling", {"scenario": scenario, "draws": DRAWS, "seed": 20260616})
 
 
-@api.get("/levers", response={200: JobOut, 202: JobOut}, tags=["levers"])
+@api.get("/levers", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["levers"])
 @api_access(PUBLIC)
-def levers_endpoint(request: HttpRequest, lever: str, strength: float | None = None, scenario: str = "targets"):
+def levers_endpoint(request: HttpRequest, lever: Lever, strength: float | None = None, scenario: Scenario = "targets"):
     """Effect of one lever against the baseline (paired Monte Carlo): change in primary demand, supply-risk-weighted
     demand and secondary share per material and year (P5/P50/P95). 202 while running; poll again."""
     from crmradar.web import computations

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "crmradar.apps.consultation.apps.ConsultationConfig",
 ]
 MIDDLEWARE = [
+    "crmradar.web.hardening.EdgeMiddleware",  # host check, page methods, HEAD on the API (issue 17)
     "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -5,14 +5,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from crmradar.web import hardening
 from crmradar.web.access import public
 from crmradar.web.api import api
 from crmradar.web.views import analysis, energy, levers, pages, procurement, recycling, shock
 
 urlpatterns = [
     path("api/v1/", api.urls),
-    path("healthz", public(pages.health), name="health"),
+    path("healthz", public(hardening.health), name="health"),
 ]
+handler500 = "crmradar.web.hardening.server_error"
 urlpatterns += i18n_patterns(
     path("", public(pages.overview), name="overview"),
     path("materials/", public(pages.materials), name="materials"),

@@ -27,7 +27,7 @@ def _measures() -> list[dict]:
 def shock(request):
     measures = _measures()
     known = {m["id"] for m in measures}
-    chosen = [m for m in (request.GET.get("a", "cn_mofcom_2023_23"), request.GET.get("b", "")) if m]
+    chosen = [m for m in (request.GET.get("a") or "cn_mofcom_2023_23", request.GET.get("b", "")) if m]
     if any(m not in known for m in chosen):
         raise Http404(_("Unknown measure"))
     return render(request, "web/shock.html", {"measures": measures, "a": chosen[0], "b": chosen[1:] and chosen[1]})
