@@ -321,6 +321,7 @@ def main() -> None:
     rows += from_ev_motor_sheet()
     have = {(r["technology_id"], r["material_id"], r["year"]) for r in rows}
     rows += [r for r in from_assumptions() if (r["technology_id"], r["material_id"], r["year"]) not in have]
+    audit_corrections(rows)
     rows.sort(key=lambda r: (r["technology_id"], r["material_id"], r["year"]))
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
@@ -328,6 +329,47 @@ def main() -> None:
         # no ';' in notes: frictionless sniffs the delimiter from the first lines and would pick it
         writer.writerows({**r, "note": r["note"].replace("; ", ", ")} for r in rows)
     print(f"{len(rows)} rows, {len({r['material_id'] for r in rows})} materials -> {OUT}")
+
+
+#: Audit 2026-12-02: the heat-pump stock (CBS, dwellings) counts air-air units, these contents are per air-water unit.
+HEAT_PUMP_FLAG = (" MISMATCH (audit 2026-12-02): the stock this multiplies (CBS heat pumps in dwellings) counts "
+                  "reversible air-air units too, 636k of 940k in 2021 (air-water 206k, ground 98k), while this "
+                  "content is for a 6-10 kW air-water unit, so heat-pump demand is an upper estimate. No per-unit "
+                  "inventory of air-air units is in our sources.")
+
+
+def audit_corrections(rows: list[dict]) -> None:
+    """Data-audit corrections of 2026-12-02 (issue 14), applied in place; before/after in the curation note.
+
+    * PEM iridium 2050: the series mixed two compilations (metals_db 2015/2025/2035, 0.05 kg/MW in 2035; SI 2
+      sheet 'PEMEL' 2020/2050, median 0.195 in 2050), a fourfold rise after 2035 without cause. 2050 is held at
+      the 2035 value of the same series; the SI 2 2050 spread (0.05-0.34) stays as the range.
+    * Dy in onshore high- and medium-speed PM generators, 2020: the source medians (5.4 kg/MW) rest on another
+      study set than 2015, 2030 and the offshore class of the same generator (HS 2.0, MS 3.0). Dy per MW
+      depends on the generator, not the site: the offshore median of the same type and year is used, the
+      source range is kept.
+    * LFP nickel: flagged (LiFePO4 cathodes contain no nickel; the source gives no reason for 0.0645 kg/kWh).
+    """
+    by_key = {(r["technology_id"], r["material_id"], int(r["year"])): r for r in rows}
+    ir_2035, ir_2050 = by_key[("el_pem", "iridium", 2035)], by_key[("el_pem", "iridium", 2050)]
+    ir_2050.update(value=ir_2035["value"], low=ir_2035["value"], quality="assumption",
+                   note=f"Held at the 2035 value of the same S&N 2022 series (metals_db 'PEMEL'). Audit 2026-12-02: "
+                        f"was {ir_2050['value']} kg/MW, the SI 2 sheet 'PEMEL' 2050 median of another compilation "
+                        f"(range {ir_2050['low']}-{ir_2050['high']} kept), which made iridium rise fourfold after 2035.")
+    for kind in ("hs", "ms"):
+        onshore = by_key[(f"wind_onshore_{kind}_pmsg", "dysprosium", 2020)]
+        offshore = by_key[(f"wind_offshore_{kind}_pmsg", "dysprosium", 2020)]
+        onshore.update(value=offshore["value"], quality="assumption",
+                       note=f"Offshore median of the same generator type and year (S&N 2022 metals_db), Dy per MW "
+                            f"depends on the generator, not the site. Audit 2026-12-02: was {onshore['value']} kg/MW "
+                            f"(source median of another study set, between 2015 {by_key[(onshore['technology_id'], 'dysprosium', 2015)]['value']} "
+                            f"and 2030 {by_key[(onshore['technology_id'], 'dysprosium', 2030)]['value']}), source range kept.")
+    for material in ("copper", "aluminium", "neodymium"):
+        by_key[("heat_pump", material, 2020)]["note"] += HEAT_PUMP_FLAG
+    lfp = by_key[("batt_lfp", "nickel", 2015)]
+    lfp["note"] += (" SUSPECT (audit 2026-12-02): LiFePO4/graphite cells have no nickel in their active materials, "
+                    "and the compilation gives no reason for this value (cell hardware such as nickel-plated cans and "
+                    "tabs, or a mislabelled row). Kept as published, range 0.009-0.12, until a cell inventory is found.")
 
 
 def from_pv_ice_filtered(existing: list[dict]) -> list[dict]:

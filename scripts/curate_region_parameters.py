@@ -229,7 +229,7 @@ def recovery_rates() -> list[dict]:
         for year, targets in BATTERY_TARGETS.items():
             rows += [rec(tech, mat, "recycling_efficiency", "legal_target", year, value,
                          source="eu_batteries_reg_2023_1542", quality="reported",
-                         note=f"Annex XII Part B: recovery of materials from waste batteries by 31 December {year}.")
+                         note=f"Annex XII Part C: recovery of materials from waste batteries by 31 December {year}.")
                      for mat, value in targets.items()]
         rows.append(rec(tech, "", "collection", "estimate", 2023, 0.9, 0.7, 0.98,
                         note="Producers must take back all EV and industrial batteries (Reg. 2023/1542 Art. 61-62) "

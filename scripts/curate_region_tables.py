@@ -94,7 +94,9 @@ TECHNOLOGIES = [
     ("el_soec", "Solid-oxide electrolyser", "Vaste-oxide-elektrolyser", "sub_technology", "electrolyser", "MW", "",
      "schlichenmaier_naegler_2022", "Yttrium-stabilised zirconia, lanthanum, cerium."),
     ("heat_pump", "Heat pump in dwellings", "Warmtepomp in woningen", "technology", "", "units", "", "cbs_heat_pumps",
-     "Intensities per unit (6–10 kW air-water)."),
+     "Intensities per unit (6–10 kW air-water). The CBS stock also counts reversible air-air units (2021: 636k "
+     "of 940k heat pumps in dwellings, air-water 206k, ground 98k, CBS Hernieuwbare energie 2021), so demand "
+     "from heat pumps is an upper estimate (audit 2026-12-02)."),
     ("ict_electronics", "ICT and consumer electronics (WEEE IT and telecom)", "ICT en consumentenelektronica",
      "technology", "", "kg", "", "unu_cbs_ewaste_pom",
      "Deployment = kg put on market per capita × population; UNU-KEYs 0301–0309."),
@@ -171,7 +173,8 @@ def deployment() -> list[dict]:
         *[d("solar_pv", "NL36", y, "installed_stock", kw / 1000 * ZH_PV_SHARE_2019, "MW",
             0.85 * kw / 1000 * ZH_PV_SHARE_2019, 1.15 * kw / 1000 * ZH_PV_SHARE_2019, "cbs_85005ned", "assumption",
             f"Zuid-Holland province rows of 85005NED not retrieved: Nederland total × 2019 Zuid-Holland share "
-            f"{ZH_PV_SHARE_2019:.4f} (84783NED); ±15 % for shifts in regional shares. Replace with the CBS row.")
+            f"{ZH_PV_SHARE_2019:.4f} (84783NED); ±15 % for shifts in regional shares. Replace with the CBS row. "
+            "Looked for again 2026-12-02 (audit): the stored 85005NED views end before the province rows.")
           for y, kw in NL_PV_KW.items()],
         d("solar_pv", "NL36_RES_RDH", 2021, "installed_stock", 699.104, "MW", None, None, "cbs_85005ned", "reported",
           "RES region Rotterdam/Den Haag (about two thirds of Zuid-Holland's population)."),
@@ -186,7 +189,8 @@ def deployment() -> list[dict]:
         d("wind_onshore", "NL36", 2018, "installed_stock", 378.6, "MW", None, None, "rvo_monitor_wind_2018",
           "reported", "Monitor Wind op Land 2018; provincial task 735.5 MW."),
         d("wind_onshore", "NL36", 2023, "installed_stock", 735.5, "MW", 600.0, 800.0, "rvo_monitor_wind_2018",
-          "assumption", "RVO expected the 735.5 MW task to be reached in 2023; later monitors not retrieved."),
+          "assumption", "RVO expected the 735.5 MW task to be reached in 2023; later monitors not retrieved. Looked "
+          "for again 2026-12-02 (audit): the stored 70960ned views stop at Utrecht, before the Zuid-Holland row."),
         *[d("wind_onshore", "NL", y, "installed_stock", v, "MW", None, None, "cbs_hernieuwbare_energie_2023",
             "reported", "provisional (**)" if y >= 2022 else "")
           for y, v in ((2018, 3436.0), (2019, 3527.0), (2020, 4188.0), (2021, 5214.0), (2022, 6185.0),
@@ -199,10 +203,13 @@ def deployment() -> list[dict]:
           "reported", "Hollandse Kust (zuid) Alpha, 220 kV export cables to Maasvlakte."),
         d("wind_offshore", "NL36", 2022, "connection_capacity", 1400.0, "MW", None, None, "tennet_net_op_zee_hkz",
           "reported", "Plus Hollandse Kust (zuid) Beta."),
-        d("wind_offshore", "NL36", 2022, "annual_additions", 759.0, "MW", 500.0, 1100.0, "vattenfall_hkz",
-          "assumption", "Split of the 1,529 MW over 2022–2023 not published in our sources; first power Aug 2022."),
-        d("wind_offshore", "NL36", 2023, "annual_additions", 770.0, "MW", 429.0, 1029.0, "vattenfall_hkz",
-          "assumption", "Remainder of 139 × 11 MW = 1,529 MW; inaugurated 2023."),
+        d("wind_offshore", "NL36", 2022, "annual_additions", 110.0, "MW", 0.0, 110.0, "cbs_hernieuwbare_energie_2023",
+          "assumption", "At most the 110 MW CBS counts as added in the whole Netherlands by 2022 (2,570 − 2,460 MW, "
+          "the package's NL rows); Hollandse Kust (zuid) gave first power in Aug 2022 but CBS counts it when "
+          "commissioned. Audit 2026-12-02: was 759 MW (1,529 MW split evenly over 2022–2023), inconsistent with CBS."),
+        d("wind_offshore", "NL36", 2023, "annual_additions", 1419.0, "MW", 1408.0, 1529.0, "vattenfall_hkz",
+          "assumption", "Remainder of 139 × 11 MW = 1,529 MW after the 2022 value (1,529 − 110); CBS adds 1,408 MW "
+          "for the whole Netherlands in 2023 (3,978 − 2,570), hence the range. Audit 2026-12-02: was 770 MW."),
         d("wind_offshore", "NL36", 2023, "installed_stock", 1529.0, "MW", None, None, "vattenfall_hkz", "derived",
           "139 turbines × 11 MW (Vattenfall: 'about 1.5 GW')."),
         d("bev_car", "NL36", 2023, "installed_stock", 97_515, "vehicles", None, None, "cbs_rvo_ev_provinces",

@@ -71,6 +71,24 @@ BELOW_DETECTION = "<0.1%"
 REMAINDER_THRESHOLD = 0.005
 
 
+#: Audit (2026-12-02, issue 14): groups whose transcribed EU sourcing contradicts the study's own import
+#: reliance. Flagged, not changed: the report's Appendix 7 is needed to correct them.
+AUDIT_FLAGS = {
+    ("germanium", "processing", "eu_sourcing"): (
+        "SUSPECT (audit 2026-12-02): EU sourcing repeats the global processing shares (CHN 0.83 here, 0.831 "
+        "global) although the study's import reliance is 0.42, so at least ~58 % of EU supply should be EU "
+        "production; the published SR 1.8 (IR 0.42, EOL-RIR 0.02, SI_SR 0.94, basis gs_and_eus) implies "
+        "HHI_EUs = 1.44 instead of the 3.90 these shares give. Check EC 2023 Appendix 7."
+    ),
+    ("rhenium", "processing", "eu_sourcing"): (
+        "SUSPECT (audit 2026-12-02): 100 % from Poland (an EU member) contradicts the study's import reliance "
+        "0.92 (at most ~8 % of EU supply can be EU production). The published SR 0.5 uses global supply only "
+        "(basis gs_only), so this row does not enter the SR; it would change EU-sourcing views only. Check EC "
+        "2023 Appendix 7."
+    ),
+}
+
+
 def map_countries(names: set[str]) -> dict[str, str]:
     converter = load_country_converter()
     mapping = {}
@@ -172,6 +190,10 @@ def main(raw_dir: Path) -> None:
             raise SystemExit(f"duplicate key {key}: {seen[key]['share_as_published']} and {row['share_as_published']}")
         seen[key] = row
     rows += remainder_rows(rows)
+    for row in rows:
+        flag = AUDIT_FLAGS.get((row["material_id"], row["stage"], row["scope"]))
+        if flag:
+            row["note"] = (row["note"] + " " if row["note"] else "") + flag
     rows.sort(key=lambda r: (r["material_id"], r["stage"], r["scope"], r["country_iso3"]))
     with TARGET.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
