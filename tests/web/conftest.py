@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 _HOME: Path | None = None
+SERVER_HOMES: list[Path] = []
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +67,7 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     """A real ``crmradar serve`` (gunicorn) on a free port with its own home folder."""
     home = tmp_path_factory.mktemp("serve-home")
+    SERVER_HOMES.append(home)  # browser tests create workspace users in the server's own database
     port = _free_port()
     env = dict(os.environ, CRMRADAR_HOME=str(home))
     env.pop("CRMRADAR_DATA", None)

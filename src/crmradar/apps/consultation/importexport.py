@@ -9,7 +9,9 @@ prefixed with an apostrophe, which the import strips again.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,9 +107,25 @@ def export_directory(directory: Path, fmt: str = "csv") -> list[Path]:
 
 
 def read_dataset(name: str, content: bytes) -> tablib.Dataset:
+    """A register file as a dataset; a CSV row with a different number of fields than the header is a
+    ValueError naming the row."""
     if name.lower().endswith(".xlsx"):
         return tablib.Dataset().load(content, format="xlsx")
-    return tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not UTF-8 text (byte {error.start})") from error
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise ValueError("the file is empty")
+    dataset = tablib.Dataset(headers=rows[0])
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(rows[0]):
+            raise ValueError(f"row {number} has {len(row)} fields, the header {len(rows[0])}")
+        dataset.append(row)
+    return dataset
 
 
 def _resolve(model: type[models.Model], key: str):
@@ -158,7 +176,7 @@ def _import_row(register: Register, values: dict, user, file: str, row: int) -> 
         except models.ObjectDoesNotExist:
             problems.append(Problem(file, row, name, f"unknown reference {raw!r}"))
     if problems:
-        return problems
+        return problems + _field_problems(register, parsed, {p.column for p in problems}, file, row)
     pk = parsed.pop("id", None)
     links = {n: parsed.pop(n) for n in list(parsed) if register.model._meta.get_field(n).many_to_many}
     item = register.model.all_objects.filter(pk=pk).first() if pk else None
@@ -173,6 +191,21 @@ def _import_row(register: Register, values: dict, user, file: str, row: int) -> 
             column = field if field in register.exchange else "id" if field == "__all__" else field
             problems.extend(Problem(file, row, column, m) for m in messages)
     return problems
+
+
+def _field_problems(register: Register, parsed: dict, skip: set[str], file: str, row: int) -> list[Problem]:
+    """The model's own checks on the fields that did parse, so one pass reports every problem of a row."""
+    item = register.model()
+    plain = {n: v for n, v in parsed.items() if n != "id" and not register.model._meta.get_field(n).many_to_many}
+    for name, value in plain.items():
+        setattr(item, name, value)
+    exclude = [f.name for f in register.model._meta.get_fields() if f.name not in plain or f.name in skip]
+    try:
+        item.full_clean(exclude=exclude, validate_unique=False)
+    except ValidationError as error:
+        return [Problem(file, row, field, m) for field, messages in error.message_dict.items() for m in messages
+                if field in plain]
+    return []
 
 
 def import_files(files: dict[str, bytes], user) -> dict[str, int]:
@@ -190,7 +223,7 @@ def import_files(files: dict[str, bytes], user) -> dict[str, int]:
         try:
             by_register[slug] = (name, read_dataset(name, content))
         except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not raised
-            problems.append(Problem(name, 0, "", f"cannot read the file: {error}"))
+            problems.append(Problem(name, 0, "", f"cannot read the file: {error or type(error).__name__}"))
     for slug, (name, dataset) in by_register.items():
         unknown = [h for h in (dataset.headers or []) if h not in REGISTERS[slug].exchange]
         problems.extend(Problem(name, 1, h, "unknown column") for h in unknown)
