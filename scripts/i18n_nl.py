@@ -307,7 +307,8 @@ NL = {
     'Governance: mean of the six World Bank WGI indicators, data year %(year)s. Reproduction of the 2023 study from this data package: supply risk within 0.1 for %(sr_within)s of %(sr_scored)s materials, economic importance within 0.3 for %(ei_within)s of %(ei_scored)s. Every difference is explained in docs/validation.md of the source code.':
         'Bestuurskwaliteit: gemiddelde van de zes WGI-indicatoren van de Wereldbank, gegevensjaar %(year)s. Reproductie van de studie uit 2023 met dit datapakket: leveringsrisico binnen 0,1 voor %(sr_within)s van %(sr_scored)s grondstoffen, economisch belang binnen 0,3 voor %(ei_within)s van %(ei_scored)s. Elk verschil wordt verklaard in docs/validation.md van de broncode.',
 }
-NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen")}
+NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen"),
+             "Applies to row %(rows)s.": ("Geldt voor regel %(rows)s.", "Geldt voor %(n)s regels: %(rows)s.")}
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from i18n_nl_pages import NL_PAGES  # noqa: E402 - issue 13 strings live in their own module
 

@@ -55,6 +55,20 @@ FIXED: dict[str, dict[str, Pair]] = {
         "mixed_product": ("gemengd product", "mixed product"), "sponge": ("spons", "sponge"),
         "ferrosilicon_and_silicon_metal": ("ferrosilicium en siliciummetaal", "ferrosilicon and silicon metal"),
     },
+    "input_stream": {
+        "li_ion_batteries": ("lithium-ionbatterijen", "lithium-ion batteries"),
+        "black_mass": ("black mass (batterijpoeder)", "black mass"),
+        "permanent_magnets": ("permanente magneten", "permanent magnets"),
+        "complex_metal_scrap": ("complex metaalschroot (e-waste)", "complex metal scrap (e-waste)"),
+        "pv_modules": ("zonnepanelen", "PV modules"),
+    },
+    "plant_type": {
+        "battery_pretreatment": ("voorbehandeling van batterijen", "battery pre-treatment"),
+        "battery_refining": ("raffinage van black mass", "black-mass refining"),
+        "magnet_recycling": ("recycling van magneten", "magnet recycling"),
+        "metals_smelting": ("metaalsmelterij", "metals smelting"),
+        "pv_module_recycling": ("recycling van zonnepanelen", "PV module recycling"),
+    },
     "portfolio": {"example": ("voorbeeldportfolio Zuid-Holland (illustratief)",
                               "example Zuid-Holland portfolio (illustrative)"),
                   "none": ("alleen huidige EU-capaciteit", "current EU capacity only")},
@@ -141,3 +155,60 @@ def join_names(kind: str, identifiers, lang: str | None = "nl") -> str:
         return "".join(names)
     word = " and " if _lang(lang) else " en "
     return ", ".join(names[:-1]) + word + names[-1]
+
+
+COLUMNS: dict[str, Pair] = {
+    "country": ("land", "country"), "measure": ("maatregel", "measure"), "nace": ("sector (NACE)", "sector (NACE)"),
+    "application": ("toepassing", "application"), "technology": ("technologie", "technology"),
+    "lever": ("hefboom", "lever"), "catchment": ("verzorgingsgebied", "catchment"),
+    "entry": ("CRMA bijlage I", "CRMA Annex I"),
+}
+
+
+def column(name: str, lang: str | None = "nl") -> str | None:
+    """Column names this module adds for the web tables (None: ask crmradar.i18n)."""
+    names = COLUMNS.get(name)
+    return names[_lang(lang)] if names else None
+
+
+def unit(text, lang: str | None = "nl") -> str:
+    """A unit string in the page language: ``t Li content`` → ``t Li-inhoud``."""
+    if text is None:
+        return "–"
+    fixed = FIXED["unit"].get(str(text))
+    if fixed:
+        return fixed[_lang(lang)]
+    if _lang(lang) == 0:
+        words = str(text).split(" ")
+        if len(words) == 3 and words[2] == "content":
+            return f"{words[0]} {words[1]}-inhoud"
+        if str(text).endswith(" REO"):
+            return str(text)[:-4] + " zeldzame-aardoxiden (REO)"
+    return str(text)
+
+
+MONTHS_NL = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month(date_text, lang: str | None = "nl") -> str:
+    """``2023-08-01`` → ``aug. 2023`` / ``Aug 2023``."""
+    text = str(date_text or "")[:7]
+    if len(text) != 7 or not text[:4].isdigit():
+        return text or "–"
+    names = MONTHS_EN if _lang(lang) else MONTHS_NL
+    return f"{names[int(text[5:7]) - 1]} {text[:4]}"
+
+
+def date(date_text, lang: str | None = "nl") -> str:
+    """``2023-08-01`` → ``1 aug. 2023`` / ``1 Aug 2023``; empty → en dash."""
+    text = str(date_text or "")[:10]
+    if len(text) != 10 or not text[:4].isdigit():
+        return "–"
+    return f"{int(text[8:10])} {month(text, lang)}"
+
+
+def measure(country_iso3: str, date_in_force, measure_type: str, material_ids, lang: str | None = "nl") -> str:
+    """A readable name for an export-control measure: ``China, aug. 2023: vergunningplicht — gallium en germanium``."""
+    return (f"{label('country', country_iso3, lang)}, {month(date_in_force, lang)}: "
+            f"{label('measure_type', measure_type, lang)} — {join_names('material', sorted(set(material_ids)), lang)}")

@@ -13,7 +13,9 @@ from crmradar.web.views import analysis, energy, levers, pages, procurement, rec
 urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", public(hardening.health), name="health"),
+    path("favicon.ico", public(pages.favicon), name="favicon"),
 ]
+handler404 = "crmradar.web.views.pages.not_found"
 handler500 = "crmradar.web.hardening.server_error"
 urlpatterns += i18n_patterns(
     path("", public(pages.overview), name="overview"),
@@ -37,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("procurement/report/<str:name>", public(procurement.procurement_report), name="procurement_report"),
     path("sources/", public(pages.sources), name="sources"),
     path("methods/", public(pages.methods), name="methods"),
+    path("glossary/", public(pages.glossary), name="glossary"),
     path("data/", public(pages.data_download), name="data"),
     path("data/download/<str:fmt>/", public(pages.data_file), name="data_file"),
     path("werkruimte/", include("crmradar.apps.consultation.urls")),

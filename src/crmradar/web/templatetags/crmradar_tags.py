@@ -23,7 +23,7 @@ def get_item(mapping: dict, key: str):
 
 @register.filter
 def column_label(column: str) -> str:
-    return _column_label(column, page_lang())
+    return labels.column(column, page_lang()) or _column_label(column, page_lang())
 
 
 @register.filter

@@ -7,11 +7,15 @@ from functools import lru_cache
 import pandas as pd
 from django.shortcuts import render
 
+from crmradar.reports import labels
 from crmradar.scenarios.crma import crma_benchmark
 from crmradar.scenarios.portfolio import Portfolio, load_portfolio
 from crmradar.web import services
+from crmradar.web.templatetags.crmradar_tags import page_lang
 
 EXAMPLE_PORTFOLIO = "portfolio_zuid_holland.yaml"
+COLUMNS = ["entry", "material_id", "stage", "share_before", "share_after", "benchmark", "gap_after",
+           "largest_third_country", "third_country_share_before", "third_country_share_after"]
 
 
 @lru_cache(maxsize=8)
@@ -29,8 +33,12 @@ def crma_table(package: str, with_portfolio: bool, year: int = 2030) -> pd.DataF
 
 def crma(request):
     with_portfolio = request.GET.get("portfolio", "example") == "example"
-    table = crma_table(str(services.knowledge_base().path), with_portfolio)
-    rows = services.records(table)
-    columns = ["crma_entry", "material_id", "stage", "share_before", "share_after", "benchmark", "gap_after",
-               "largest_third_country", "third_country_share_before", "third_country_share_after"]
-    return render(request, "web/crma.html", {"rows": rows, "columns": columns, "with_portfolio": with_portfolio})
+    kb = services.knowledge_base()
+    table = crma_table(str(kb.path), with_portfolio)
+    lang = page_lang()
+    entries = kb.crma_annex_entries.loc[kb.crma_annex_entries["annex"] == "I"].set_index("entry")["wording"]
+    rows = [r | {"material_name": labels.label("material", r["material_id"], lang),
+                 "stage_name": labels.label("stage", r["stage"], lang),
+                 "entry": f"{r['crma_entry']}. {entries.get(r['crma_entry'], '')}".strip()}
+            for r in services.records(table)]
+    return render(request, "web/crma.html", {"rows": rows, "columns": COLUMNS, "with_portfolio": with_portfolio})

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from crmradar.reports import labels
 from crmradar.web import computations, services
 from crmradar.web.jobs import submit
 from crmradar.web.loading import package_hash
@@ -39,13 +40,13 @@ def energy(request):
     parameters = _parameters(request)
     material = request.GET.get("material", DEFAULT_MATERIAL)
     kb = services.knowledge_base()
+    lang = "en" if (request.LANGUAGE_CODE or "nl").startswith("en") else "nl"
     materials = sorted(set(kb.material_intensities["material_id"]))
-    names = kb.materials.set_index("id")
-    column = "name_nl" if (request.LANGUAGE_CODE or "nl").startswith("nl") else "name_en"
-    options = [{"id": m, "name": names.at[m, column] if m in names.index else m} for m in materials]
+    options = sorted(({"id": m, "name": labels.label("material", m, lang)} for m in materials),
+                     key=lambda o: o["name"].lower())
     return render(request, "web/energy.html", {
-        "scenarios": computations.SCENARIOS, "scenario": parameters["scenario"], "material": material,
-        "materials": options,
+        "scenarios": [{"id": s, "name": labels.label("scenario", s, lang)} for s in computations.SCENARIOS],
+        "scenario": parameters["scenario"], "material": material, "materials": options,
     })
 
 
@@ -58,12 +59,20 @@ def energy_panel(request):
     rows = [r for r in result["materials"] if r["material_id"] == material]
     if not rows:
         raise Http404(_("No demand for this material in the model"))
+    lang = "en" if (request.LANGUAGE_CODE or "nl").startswith("en") else "nl"
     technologies = [
-        r for r in result["technologies"] if r["material_id"] == material and r["year"] in (2030, 2040, 2050)
+        r | {"technology_name": labels.label("technology", r["technology_id"], lang)}
+        for r in result["technologies"] if r["material_id"] == material and r["year"] in (2030, 2040, 2050)
     ]
     table = [r for r in rows if r["metric"] in ("demand", "recoverable", "end_of_life") and r["year"] % 5 == 0]
+    # the model's own notes: the first is the build module's docstring (shown as translated bullets in the
+    # template), the others say which technologies have no collection rate in the data
+    uncollected = [a.split(":", 1)[0] for a in result["assumptions"][1:] if ": no collection rate" in a]
     return render(request, "web/_energy_panel.html", {
         "result": result, "material": material, "series": rows, "technologies": technologies, "table": table,
+        "material_name": labels.label("material", material, lang),
+        "scenario_name": labels.label("scenario", result["scenario"], lang),
+        "uncollected": [labels.label("technology", t, lang) for t in uncollected],
     })
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -12,8 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
-from crmradar.i18n import column_label
+from crmradar.reports.numbers import format_number
 from crmradar.web import services
+from crmradar.web.views.material import material  # noqa: F401 - the URL map names pages.material
 
 EXPORT_COLUMNS = ["measure_id", "country_iso3", "material_id", "date_in_force", "date_end", "stage", "measure_type",
                   "target_countries", "status"]
@@ -21,6 +23,25 @@ EXPORT_COLUMNS = ["measure_id", "country_iso3", "material_id", "date_in_force", 
 
 def health(request):
     return JsonResponse({"status": "ok"})
+
+
+FAVICON = Path(__file__).resolve().parents[1] / "static" / "crmradar" / "favicon.svg"
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page declares; answer with the SVG icon."""
+    response = HttpResponse(FAVICON.read_bytes(), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def not_found(request, exception=None):
+    """Our own 404 page in the language of the address (Dutch unless it starts with /en/)."""
+    return render(request, "web/not_found.html", {}, status=404)
+
+
+def glossary(request):
+    return render(request, "web/glossary.html")
 
 
 def _name_column() -> str:
@@ -31,12 +52,14 @@ def key_messages(table: pd.DataFrame, annex_entries: pd.DataFrame) -> list[str]:
     """Plain-language headlines computed from the data (no hand-written numbers)."""
     counts = annex_entries["annex"].value_counts()
     name = _name_column()
+    lang = "nl" if name == "name_nl" else "en"
     top_sr = table.dropna(subset=["supply_risk"]).nlargest(3, "supply_risk")
     messages = [
         _("The Critical Raw Materials Act lists %(critical)d critical and %(strategic)d strategic raw materials.")
         % {"critical": int(counts.get("II", 0)), "strategic": int(counts.get("I", 0))},
         _("Highest supply risk in the EU 2023 assessment: %(names)s.")
-        % {"names": ", ".join(f"{r[name]} ({r['supply_risk']:.1f})" for _i, r in top_sr.iterrows())},
+        % {"names": ", ".join(f"{r[name]} ({format_number(r['supply_risk'], lang, decimals=1)})"
+                              for _i, r in top_sr.iterrows())},
     ]
     below = table.loc[table["crma_strategic"] & ~table["above_thresholds"] & table["supply_risk"].notna()]
     if not below.empty:
@@ -65,42 +88,6 @@ def materials(request):
     )
 
 
-def material(request, material_id: str):
-    kb = services.knowledge_base()
-    try:
-        resolved = resolve_material(kb.materials, material_id)
-    except UnknownMaterialError as error:
-        response = render(request, "web/not_found.html", {"error": error}, status=404)
-        return response
-    hidden = "country_en" if _name_column() == "name_nl" else "country_nl"
-    blocks = {}
-    for block in services.profile(resolved):
-        rows = [{k: v for k, v in row.items() if k != hidden} for row in block["rows"]]
-        blocks[block["key"]] = block | {"rows": rows}
-    identity = blocks["identity"]["rows"][0]
-    lang = "nl" if _name_column() == "name_nl" else "en"
-    renamed = {"supply_risk": "supply_risk_recomputed"}
-    blocks["risk"]["rows"] = [
-        row | {"indicator": column_label(renamed.get(row["indicator"], row["indicator"]), lang)}
-        for row in blocks["risk"]["rows"]
-    ]
-    used = sorted({sid for block in blocks.values() for sid in block["sources"]})
-    sources = services.records(kb.sources.loc[kb.sources["id"].isin(used)])
-    return render(
-        request,
-        "web/material.html",
-        {
-            "material": identity,
-            "blocks": blocks,
-            "sources": sources,
-            "name_column": _name_column(),
-            "export_columns": EXPORT_COLUMNS,
-            "risk_columns": ["indicator", "value"],
-            "in_model": resolved in set(kb.material_intensities["material_id"]),
-        },
-    )
-
-
 def sources(request):
     kb = services.knowledge_base()
     return render(request, "web/sources.html", {"sources": services.records(kb.sources)})
@@ -114,8 +101,11 @@ def methods(request):
 
 def data_download(request):
     kb = services.knowledge_base()
+    from crmradar.reports.table_names import description
+
+    lang = "nl" if _name_column() == "name_nl" else "en"
     tables = [
-        {"name": name, "rows": len(frame), "description": kb.specs[name].description}
+        {"name": name, "rows": len(frame), "description": description(name, kb.specs[name].description, lang)}
         for name, frame in sorted(kb.tables.items())
     ]
     return render(request, "web/data.html", {"tables": tables})
@@ -179,6 +169,7 @@ def summary_facts() -> dict:
     return {
         "critical": int(entries.get("II", 0)),
         "strategic": int(entries.get("I", 0)),
+        "critical_materials": len(critical),
         "china_count": int(china["material_id"].nunique()),
         "processing_count": int(leaders["material_id"].nunique()),
         "china_measures": int(len(chinese)),

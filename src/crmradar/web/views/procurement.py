@@ -25,7 +25,10 @@ from crmradar.procurement import (
     write_report,
 )
 from crmradar.procurement.files import display_name
+from crmradar.reports import labels
 from crmradar.web import services
+from crmradar.web.templatetags.crmradar_tags import page_lang
+from crmradar.web.views.procurement_text import clause_items, file_error, issue_text
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 REPORT_DIR = Path(settings.HOME) / "procurement-reports"
@@ -78,17 +81,20 @@ def procurement(request):
             try:
                 result = run_scan(path, shown)
             except PurchaseFileError as error:
-                context["error"] = str(error)
+                context["error"] = file_error(str(error))
                 return render(request, "web/procurement.html", context, status=422)
         token = uuid.uuid4().hex
         REPORT_DIR.mkdir(parents=True, exist_ok=True)
         for extension in ("xlsx", "json"):
             write_report(result.tables(), result.summary, REPORT_DIR / f"{token}.{extension}")
+        lang = page_lang()
         context.update(
             summary=result.summary,
+            top_materials=labels.join_names("material", result.summary["top_materials_by_sr_weighted"], lang),
             materials=services.records(result.materials.head(15)),
-            clauses=services.records(result.clauses),
-            issues=services.records(result.issues),
+            clauses=clause_items(services.records(result.clauses), lang),
+            issues=[i | {"message": issue_text(i["message"])} for i in services.records(result.issues)],
+            example=upload is None,
             token=token,
             material_columns=["rank", "material_id", "content_kg", "low_kg", "high_kg", "supply_risk",
                               "sr_weighted_kg", "crma_strategic", "nzia_material_flag", "gpr_exposure_kg_cu_eq"],

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from crmradar.reports import labels, numbers
 from crmradar.web import computations
+from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views._jobs import job_or_progress
 
 DRAWS = 200
@@ -24,8 +28,41 @@ def recycling(request):
     catchment = request.GET.get("catchment", "zh")
     if catchment not in CATCHMENTS:
         raise Http404(_("Unknown catchment"))
-    return render(request, "web/recycling.html", {"scenarios": computations.SCENARIOS, "scenario": _scenario(request),
-                                                  "catchments": CATCHMENTS, "catchment": catchment})
+    lang = page_lang()
+    return render(request, "web/recycling.html", {
+        "scenarios": [{"id": s, "name": labels.label("scenario", s, lang)} for s in computations.SCENARIOS],
+        "scenario": _scenario(request), "catchments": [{"id": c, "name": labels.label("catchment", c, lang)}
+                                                      for c in CATCHMENTS],
+        "catchment": catchment})
+
+
+def year_text(text, lang: str) -> str:
+    """'2030', '2025 or earlier', 'not before 2050' (crmradar.scenarios.recycling_report) in the page language."""
+    text = str(text or "")
+    if match := re.fullmatch(r"(\d{4}) or earlier", text):
+        return _("%(year)s or earlier") % {"year": match.group(1)}
+    if match := re.fullmatch(r"not before (\d{4})", text):
+        return _("not before %(year)s") % {"year": match.group(1)}
+    return text or "–"
+
+
+def summary_rows(summary: list[dict], last: int, lang: str) -> list[dict]:
+    out = []
+    for row in summary:
+        scale = numbers.format_number(row["scale_central_t"], lang)
+        scale_range = numbers.format_range(row["scale_low_t"], row["scale_high_t"], lang)
+        out.append({
+            "stream": labels.label("input_stream", row["input_stream"], lang),
+            "plant": labels.label("plant_type", row["plant_type"], lang),
+            "scale": f"{scale} ({scale_range})",
+            "year": year_text(row["year_central"], lang),
+            "year_range": f"{year_text(row['year_central_p5'], lang)} – {year_text(row['year_central_p95'], lang)}",
+            "capacity": numbers.format_number(row["capacity_existing_t"], lang),
+            "feedstock": numbers.format_number(row.get(f"feedstock_{last}_p50_t"), lang),
+            "gap": numbers.format_number(row.get(f"gap_{last}_p50_t"), lang),
+            "value": numbers.format_number(row.get(f"value_{last}_p50_musd"), lang),
+        })
+    return out
 
 
 def recycling_panel(request):
@@ -36,8 +73,12 @@ def recycling_panel(request):
     job, waiting = job_or_progress(request, "recycling", parameters)
     if waiting is not None:
         return waiting
+    lang = page_lang()
     summary = [r for r in job.result["summary"] if r["catchment"] == catchment]
-    years = [r for r in job.result["years"] if r["catchment"] == catchment]
-    columns = [c for c in (summary[0].keys() if summary else []) if c != "catchment"]
-    return render(request, "web/_recycling_panel.html", {"summary": summary, "years": years, "columns": columns,
-                                                         "catchment": catchment, "result": job.result})
+    years = [r | {"stream_name": labels.label("input_stream", r["input_stream"], lang)}
+             for r in job.result["years"] if r["catchment"] == catchment]
+    last = max((r["year"] for r in years), default=2050)
+    return render(request, "web/_recycling_panel.html", {
+        "summary": summary_rows(summary, last, lang), "years": years, "last": last, "catchment": catchment,
+        "catchment_name": labels.label("catchment", catchment, lang),
+        "scenario_name": labels.label("scenario", job.result["scenario"], lang), "result": job.result})
