@@ -7,6 +7,7 @@ feature lands as one new file and this root stays small.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 
 import typer
@@ -22,6 +23,27 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     cls=RootGroup,
 )
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    lang: str | None = typer.Option(None, "--lang", help="Language of labels: nl (default) or en; also "
+                                    "$CRMRADAR_LANG (nl_NL, en_GB … work too).", show_default=False),
+) -> None:
+    """Check the language once, before any command runs (a bad one is one line and exit 2)."""
+    from crmradar.commands._common import cli_language
+
+    previous = os.environ.get("CRMRADAR_LANG")
+    os.environ["CRMRADAR_LANG"] = cli_language(lang)
+
+    def restore() -> None:  # in-process callers (tests, notebooks) keep their own environment
+        if previous is None:
+            os.environ.pop("CRMRADAR_LANG", None)
+        else:
+            os.environ["CRMRADAR_LANG"] = previous
+
+    ctx.call_on_close(restore)
 
 
 def _register_commands() -> None:

@@ -118,6 +118,44 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "measure_type": ("type", "type"),
     "target_countries": ("doellanden", "target countries"),
     "status": ("status", "status"),
+    # command-line tables (crma, levers, procure, demand, recycling, geopolrisk, risk)
+    "material": ("grondstof", "material"),
+    "name_nl": ("naam", "name"),
+    "consumption_t": ("verbruik EU (t/jaar)", "EU consumption (t/yr)"),
+    "added_t": ("erbij (t/jaar)", "added (t/yr)"),
+    "capacity_gap_t_after": ("capaciteitstekort (t/jaar)", "capacity gap (t/yr)"),
+    "gap_before": ("tekort nu", "gap now"),
+    "meets_benchmark_before": ("haalt benchmark nu", "meets benchmark now"),
+    "meets_benchmark_after": ("haalt benchmark na", "meets benchmark after"),
+    "levers": ("maatregelen", "levers"),
+    "lever": ("maatregel", "lever"),
+    "kind": ("soort", "kind"),
+    "strength": ("sterkte", "strength"),
+    "baseline_p50": ("basis (mediaan)", "baseline (median)"),
+    "with_levers_p50": ("met maatregel (mediaan)", "with levers (median)"),
+    "change_p5": ("verschil P5", "change P5"),
+    "change_p50": ("verschil P50", "change P50"),
+    "change_p95": ("verschil P95", "change P95"),
+    "change_mean": ("verschil gemiddeld", "change mean"),
+    "relative_change_p50": ("relatief verschil", "relative change"),
+    "tornado_low_p50": ("verschil bij laag", "change at low"),
+    "tornado_high_p50": ("verschil bij hoog", "change at high"),
+    "metric": ("grootheid", "quantity"),
+    "p5": ("P5", "P5"),
+    "p50": ("P50", "P50"),
+    "p95": ("P95", "P95"),
+    "mean": ("gemiddeld", "mean"),
+    "supply_risk_p50": ("SR (mediaan)", "SR (median)"),
+    "economy": ("economie", "economy"),
+    "import_risk": ("importrisico", "import risk"),
+    "score": ("score", "score"),
+    "cf_kg_cu_eq": ("karakterisatiefactor (kg Cu-eq/kg)", "characterisation factor (kg Cu-eq/kg)"),
+    "price_usd_per_kg": ("prijs (USD/kg)", "price (USD/kg)"),
+    "catchment": ("verzorgingsgebied", "catchment"),
+    "title_nl": ("titel", "title"),
+    "clause_id": ("clausule", "clause"),
+    "lines": ("regels", "lines"),
+    "rows": ("rijen", "rows"),
 }
 
 
@@ -129,10 +167,26 @@ def column_label(column: str, lang: str) -> str:
     return names[0] if lang == "nl" else names[1]
 
 
+class UnsupportedLanguageError(ValueError):
+    """A requested language the CLI has no labels for (the message names the choices)."""
+
+
+def normalise_language(value: str) -> str | None:
+    """Language part of a locale name (``nl_NL``, ``nl-NL``, ``en_GB.UTF-8``, ``EN``), or None if unsupported."""
+    part = value.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    return part if part in LANGUAGES else None
+
+
 def language(requested: str | None = None) -> str:
-    lang = (requested or os.environ.get("CRMRADAR_LANG") or "nl").lower()
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
+    """``requested`` (``--lang``), else ``$CRMRADAR_LANG``, else Dutch; locale names count by their language part."""
+    source = "--lang" if requested else "CRMRADAR_LANG"
+    value = requested or os.environ.get("CRMRADAR_LANG") or "nl"
+    lang = normalise_language(value)
+    if lang is None:
+        raise UnsupportedLanguageError(
+            f"{source}={value!r} is not supported; use nl (Nederlands, default) or en (English); "
+            "locale names such as nl_NL or en_GB also work"
+        )
     return lang
 
 

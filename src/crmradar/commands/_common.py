@@ -4,19 +4,36 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 import pandas as pd
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, ConsoleDimensions
 
 from crmradar.atomic import atomic_write_many
+from crmradar.commands._table import render_table
+from crmradar.i18n import UnsupportedLanguageError, language
 
-# Piped output (CI logs, files) gets a wide fixed width instead of 80 columns.
-console = Console(width=None if sys.stdout.isatty() else 160)
-error_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+#: Width of piped output (CI logs, files) when $COLUMNS does not say otherwise.
+PIPE_WIDTH = 160
+
+
+class _Console(Console):
+    """A terminal's own width; $COLUMNS when set (read at print time); else 160 for piped output."""
+
+    def _get_size(self) -> ConsoleDimensions:
+        size = Console.size.fget(self)
+        if self._width is None and not self.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+            return ConsoleDimensions(PIPE_WIDTH, size.height)
+        return size
+
+    size = property(_get_size, Console.size.fset)
+
+
+console = _Console()
+error_console = _Console(stderr=True)
 
 
 class OutputFormat(enum.StrEnum):
@@ -50,8 +67,13 @@ def load_scenario_spec(scenario: str, kb):
     return loaded, build_spec(loaded, kb)
 
 
-def emit(frame: pd.DataFrame, fmt: OutputFormat, title: str | None = None, metadata: dict | None = None) -> None:
-    """Write ``frame`` to stdout as a Rich table, CSV or JSON (records plus metadata)."""
+def emit(frame: pd.DataFrame, fmt: OutputFormat, title: str | None = None, metadata: dict | None = None,
+         lang: str | None = None, priority: list[str] | None = None, full: str = "--format csv") -> None:
+    """Write ``frame`` to stdout as a Rich table, CSV or JSON (records plus metadata).
+
+    The table has translated headers and names and fits the terminal: columns left out (least important
+    last in ``priority``) are named under it with ``full``, where the whole table is.
+    """
     if fmt is OutputFormat.csv:
         sys.stdout.write(frame.to_csv(index=False))
         return
@@ -60,21 +82,15 @@ def emit(frame: pd.DataFrame, fmt: OutputFormat, title: str | None = None, metad
         payload = {"metadata": metadata or {}, "data": records}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(title=title, show_lines=False)
-    for column in frame.columns:
-        justify = "right" if pd.api.types.is_numeric_dtype(frame[column]) else "left"
-        table.add_column(str(column), justify=justify)
-    for row in frame.itertuples(index=False):
-        table.add_row(*(_cell(value) for value in row))
-    console.print(table)
+    render_table(frame, console, cli_language(lang), title=title, priority=priority, full=full)
 
 
-def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-    return str(value)
+def cli_language(requested: str | None = None) -> str:
+    """The CLI language (``--lang``, else ``$CRMRADAR_LANG``, else nl), or exit 2 naming the choices."""
+    try:
+        return language(requested)
+    except UnsupportedLanguageError as error:
+        fail(str(error))
 
 
 def write_table_atomic(frame: pd.DataFrame, out: Path, metadata: dict | None = None) -> None:

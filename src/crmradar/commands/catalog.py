@@ -10,9 +10,9 @@ import typer
 from rich.table import Table
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail
+from crmradar.commands._common import OutputFormat, cli_language, console, emit, fail
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
-from crmradar.i18n import label, language
+from crmradar.i18n import label
 from crmradar.reports.material_profile import material_profile, source_table
 from crmradar.reports.risk_table import official_risk_table
 
@@ -26,7 +26,7 @@ def materials_command(
     lang: str | None = LangOption,
 ) -> None:
     """The risk table: CRMA status and official 2023 SR/EI, EOL-RIR and import reliance per material."""
-    lang = language(lang)
+    lang = cli_language(lang)
     kb = kb_data.load()
     table = official_risk_table(kb)
     if critical:
@@ -76,11 +76,12 @@ def _crma_status(strategic: bool, critical: bool, lang: str) -> str:
 
 def material_command(
     name: str = typer.Argument(..., help="Material id, English or Dutch name, symbol (e.g. gallium, Ga, kobalt)."),
-    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json"),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format",
+                                     help="table, csv (one table: a 'block' column names each section) or json"),
     lang: str | None = LangOption,
 ) -> None:
     """Profile of one material: SR/EI history, CRMA status, producers, concentration, sources."""
-    lang = language(lang)
+    lang = cli_language(lang)
     kb = kb_data.load()
     try:
         material_id = resolve_material(kb.materials, name)
@@ -97,10 +98,22 @@ def material_command(
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
         return
     if fmt is OutputFormat.csv:
-        fail("a material profile has several tables; use --format table or json")
+        sys.stdout.write(profile_csv(blocks, material_id))
+        return
     from crmradar.commands._profile_render import render_profile
 
     render_profile(kb, blocks, lang)
+
+
+def profile_csv(blocks, material_id: str) -> str:
+    """Every block of a profile as one CSV: ``block`` and ``material_id`` first, then the union of the columns."""
+    frames = [block.frame.assign(block=block.key) for block in blocks if not block.frame.empty]
+    if not frames:
+        return "block,material_id\n"
+    combined = pd.concat(frames, ignore_index=True, sort=False)
+    combined["material_id"] = material_id
+    first = ["block", "material_id"]
+    return combined[first + [c for c in combined.columns if c not in first]].to_csv(index=False)
 
 
 def sources_command(

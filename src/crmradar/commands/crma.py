@@ -21,6 +21,10 @@ from crmradar.scenarios.portfolio import Portfolio, PortfolioError, load_portfol
 TABLE_COLUMNS = ["material_id", "stage", "consumption_t", "share_before", "added_t", "share_after", "benchmark",
                  "gap_after", "capacity_gap_t_after", "largest_third_country", "third_country_share_before",
                  "third_country_share_after"]
+#: Most important first: on a narrow terminal the last ones are left out (and named under the table).
+SCREEN_PRIORITY = ["material_id", "stage", "share_before", "share_after", "benchmark", "gap_after",
+                   "third_country_share_after", "largest_third_country", "consumption_t", "added_t",
+                   "capacity_gap_t_after", "third_country_share_before"]
 REQUIRED_TABLES = ("crma_consumption_capacity", "crma_benchmarks", "crma_annex_entries", "supply_shares", "materials")
 
 
@@ -48,7 +52,7 @@ def crma_command(
     result = crma_benchmark(kb.crma_consumption_capacity, kb.crma_benchmarks, kb.supply_shares, projects, year)
     shown = result[TABLE_COLUMNS] if fmt is OutputFormat.table else result
     emit(shown, fmt, title=f"CRMA benchmarks {year}" + (f" — {loaded.name}" if loaded else ""),
-         metadata=_metadata(loaded, projects, year, kb.crma_consumption_capacity))
+         metadata=_metadata(loaded, projects, year, kb.crma_consumption_capacity), priority=SCREEN_PRIORITY)
 
 
 def _metadata(loaded: Portfolio | None, projects: pd.DataFrame, year: int, table: pd.DataFrame) -> dict:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from crmradar import data as kb_data
 from crmradar.atomic import atomic_write_text
 from crmradar.commands._common import (
     OutputFormat,
+    cli_language,
     console,
     emit,
     fail,
@@ -21,9 +21,11 @@ from crmradar.commands._common import (
     load_scenario_spec,
     write_table_atomic,
 )
+from crmradar.commands._table import render_table
 from crmradar.region.model import run
 from crmradar.region.scenario import SCENARIO_DIR, ScenarioError, load_scenario
 from crmradar.region.summary import material_summary, technology_summary
+from crmradar.reports.numbers import format_estimate, format_number
 
 HEADLINE_MATERIALS = ["lithium", "cobalt", "nickel", "natural_graphite", "neodymium", "praseodymium", "dysprosium",
                       "terbium", "silver", "gallium", "indium", "iridium", "platinum"]
@@ -77,35 +79,29 @@ def demand_command(
         console.print(f"[green]✓[/] wrote {out} (+ {out.name}.json with metadata and assumptions)")
 
 
-def _number(value: float) -> str:
-    if value >= 100:
-        return f"{value:,.0f}"
-    if value >= 1:
-        return f"{value:.1f}"
-    return f"{value:.2g}"
-
-
-def _band(row) -> str:
-    return f"{_number(row.p50)} [{_number(row.p5)}–{_number(row.p95)}]"
-
-
 def _print_headline(summary: pd.DataFrame, materials: list[str], scenario: str, draws: int, seconds: float,
                     balance: float) -> None:
-    title = f"Zuid-Holland, scenario '{scenario}': median [P5–P95] in t/yr ({draws} draws, {seconds:.1f} s)"
-    table = Table(title=title)
-    table.add_column("material")
-    for year in HEADLINE_YEARS:
-        table.add_column(f"demand {year}", justify="right")
-    for year in HEADLINE_YEARS:
-        table.add_column(f"recoverable EoL {year}", justify="right")
+    """Per material, demand and recoverable end-of-life flow in the headline years: median (P5 to P95)."""
+    lang = cli_language()
     indexed = summary.set_index(["material_id", "metric", "year"])
+    rows = []
     for material in materials:
-        cells = [_band(indexed.loc[(material, "demand", y)]) for y in HEADLINE_YEARS]
-        cells += [_band(indexed.loc[(material, "recoverable", y)]) for y in HEADLINE_YEARS]
-        table.add_row(material, *cells)
-    console.print(table)
-    console.print(f"[dim]mass balance error {balance:.1e}; end-of-life = content of retiring products; recoverable "
-                  "= × collection × recycling efficiency. Assumptions: --format json metadata.[/]")
+        for metric in ("demand", "recoverable"):
+            bands = {str(year): format_estimate(*indexed.loc[(material, metric, year), ["p50", "p5", "p95"]], lang)
+                     for year in HEADLINE_YEARS}
+            rows.append({"material_id": material, "metric": metric, **bands})
+    if lang == "nl":
+        title = (f"Zuid-Holland, scenario '{scenario}': mediaan (P5 tot P95) in t/jaar ({draws} trekkingen, "
+                 f"{format_number(seconds, lang, decimals=1)} s)")
+        note = (f"massabalansfout {balance:.1e}; einde levensduur = inhoud van afgedankte producten; terugwinbaar = "
+                "× inzameling × recyclingrendement. Aannames: metadata van --format json.")
+    else:
+        title = f"Zuid-Holland, scenario '{scenario}': median (P5 to P95) in t/yr ({draws} draws, {seconds:.1f} s)"
+        note = (f"mass balance error {balance:.1e}; end-of-life = content of retiring products; recoverable = "
+                "× collection × recycling efficiency. Assumptions: --format json metadata.")
+    render_table(pd.DataFrame(rows), console, lang, title=title,
+                 full="--format csv" + (" of" if lang == "nl" else " or") + " --out results.parquet")
+    console.print(f"[dim]{note}[/]")
 
 
 @scenario_app.command("new")

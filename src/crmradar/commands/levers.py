@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from crmradar import data as kb_data
 from crmradar.commands._common import (
     OutputFormat,
+    cli_language,
     console,
     emit,
     fail,
@@ -44,6 +45,17 @@ WEIGHT_ASSUMPTIONS = [
     "Levers of a package are applied in the order given; a later substitution acts on the share left by an earlier "
     "one.",
 ]
+
+#: Most important first: on a narrow terminal the last ones are left out (and named under the table).
+RANK_PRIORITY = ["indicator", "material_id", "rank", "lever", "change_p50", "relative_change_p50", "change_p5",
+                 "change_p95", "baseline_p50", "strength", "unit", "tornado_low_p50", "tornado_high_p50"]
+FULL_TABLE = {"nl": "--format csv of --out BESTAND.csv", "en": "--format csv or --out FILE.csv"}
+NOTE = {
+    "nl": "verschil = maatregel − basis per trekking (gemeenschappelijke toevalsgetallen); negatief = minder. "
+          "Gewichten, eenheden en aannames: metadata van --format json.",
+    "en": "change = lever − baseline per draw (common random numbers); negative = less. Weights, units and "
+          "assumptions: --format json metadata.",
+}
 
 levers_app = typer.Typer(help="Policy levers: effect against the baseline, ranking, definitions.")
 
@@ -147,10 +159,15 @@ def levers_command(
                          | (table["indicator"] == "primary_demand") & (table["change_p50"].abs() > 1e-6))]
     columns = ["indicator", "material_id", "year", "unit", "baseline_p50", "change_p5", "change_p50", "change_p95",
                "relative_change_p50"]
-    emit(shown[columns], fmt, title=f"'{loaded.id}' with {label_of(choices)} vs baseline ({draws} draws, "
-                                    "change = lever − baseline, P5/P50/P95)")
-    console.print("[dim]change = lever − baseline per draw (common random numbers); negative = less. Weights, "
-                  "units and assumptions: --format json metadata.[/]")
+    lang = cli_language()
+    title = (f"'{loaded.id}' met {label_of(choices)} tegenover de basis ({draws} trekkingen, verschil = maatregel − "
+             "basis, P5/P50/P95)" if lang == "nl" else
+             f"'{loaded.id}' with {label_of(choices)} vs baseline ({draws} draws, change = lever − baseline, "
+             "P5/P50/P95)")
+    emit(shown[columns], fmt, title=title, lang=lang, full=FULL_TABLE[lang],
+         priority=["indicator", "material_id", "year", "change_p50", "baseline_p50", "relative_change_p50",
+                   "change_p5", "change_p95", "unit"])
+    console.print("[dim]" + NOTE[lang] + "[/]")
     if out is not None:
         console.print(f"[green]✓[/] wrote {out} (+ {out.name}.json with metadata and assumptions)")
 
@@ -184,8 +201,9 @@ def levers_rank(
             fail(error.problems[0])
     weights = risk_weights(kb, spec.materials)
     started = time.perf_counter()
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TimeElapsedColumn(), console=console,
-                  transient=True, disable=fmt is not OutputFormat.table) as bar:
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} "
+                  "levers"), TimeElapsedColumn(), console=console, transient=True,
+                  disable=fmt is not OutputFormat.table) as bar:
         task = bar.add_task("levers", total=len(chosen))
 
         def advance(lever_id: str) -> None:
@@ -207,8 +225,13 @@ def levers_rank(
         emit(table.reset_index(drop=True), fmt, metadata=metadata)
         return
     shown = table.loc[(table["material_id"] == "total") | (table["rank"] <= 3) & (table["change_p50"] < 0)]
-    emit(shown.drop(columns=["kind", "strength_low", "strength_high"]), fmt,
-         title=f"Levers ranked for '{loaded.id}' in {year} ({draws} draws; change = lever − baseline)")
+    lang = cli_language()
+    title = (f"Maatregelen gerangschikt voor '{loaded.id}' in {year} ({draws} trekkingen; verschil = maatregel − "
+             "basis)" if lang == "nl" else
+             f"Levers ranked for '{loaded.id}' in {year} ({draws} draws; change = lever − baseline)")
+    emit(shown.drop(columns=["kind", "strength_low", "strength_high", "year"]), fmt, title=title, lang=lang,
+         full=FULL_TABLE[lang], priority=RANK_PRIORITY)
+    console.print("[dim]" + NOTE[lang] + "[/]")
 
 
 @levers_app.command("list")

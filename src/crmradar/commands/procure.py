@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import typer
 
-from crmradar.commands._common import OutputFormat, emit, error_console, fail
+from crmradar.commands._common import OutputFormat, cli_language, emit, error_console, fail
 
 procure_app = typer.Typer(help="CRM procurement scan: critical raw materials in purchases, and tender clauses.")
 
@@ -28,6 +28,16 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "procurement" / "examples"
 EXAMPLE_STEM = "provincie_inkoop_voorbeeld"
 ILLUSTRATIVE = "ILLUSTRATIEF — geen echte inkoopgegevens"
 
+
+#: Columns on screen, most important first (a narrow terminal leaves out the last ones and names them).
+SCREEN_PRIORITY = ["rank", "material_id", "sr_weighted_kg", "content_kg", "supply_risk", "low_kg", "high_kg",
+                   "crma_strategic", "largest_third_country", "largest_third_country_share", "gpr_exposure_kg_cu_eq"]
+FULL_REPORT = {"nl": "--out RAPPORT.xlsx (of .csv, .json)", "en": "--out REPORT.xlsx (or .csv, .json)"}
+TITLES = {
+    "materials": {"nl": "Kritieke grondstoffen, hoogste leveringsrisico-gewogen gehalte eerst",
+                  "en": "Top CRMs by supply-risk-weighted content"},
+    "clauses": {"nl": "Aanbevolen aanbestedingsclausules", "en": "Recommended tender clauses"},
+}
 
 _KNOWLEDGE: dict[str, tuple] = {}
 
@@ -100,11 +110,29 @@ def scan_command(
             highlight=False,
         )
         return
-    columns = ["rank", "material_id", "name_nl", "content_kg", "low_kg", "high_kg", "supply_risk", "sr_weighted_kg"]
-    columns += ["crma_strategic", "largest_third_country", "largest_third_country_share", "gpr_exposure_kg_cu_eq"]
-    emit(result.materials[columns].head(top), fmt, title="Top CRMs by supply-risk-weighted content", metadata=metadata)
-    if fmt is OutputFormat.table:
-        emit(result.clauses[["clause_id", "title_nl", "lines", "rows"]], fmt, title="Recommended tender clauses")
+    if fmt is not OutputFormat.table:
+        emit(result.materials[["name_nl", *SCREEN_PRIORITY]].head(top), fmt, metadata=metadata)
+        return
+    lang = cli_language()
+    full = FULL_REPORT[lang]
+    emit(result.materials[SCREEN_PRIORITY].head(top), fmt, title=TITLES["materials"][lang], lang=lang,
+         priority=SCREEN_PRIORITY, full=full)
+    clauses = result.clauses[["title_nl", "lines", "rows"]].assign(rows=result.clauses["rows"].map(row_ranges))
+    emit(clauses, fmt, title=TITLES["clauses"][lang], lang=lang, full=full)
+
+
+def row_ranges(rows: object) -> str:
+    """``2;3;4;5;9;11;12`` → ``2–5, 9, 11–12`` (row numbers of the purchase list)."""
+    numbers = sorted({int(part) for part in str(rows).replace(",", ";").split(";") if part.strip().isdigit()})
+    if not numbers:
+        return str(rows)
+    spans: list[list[int]] = [[numbers[0], numbers[0]]]
+    for number in numbers[1:]:
+        if number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 @procure_app.command("example")
