@@ -72,20 +72,28 @@ def export_command(
             frame.to_parquet(out / f"{name}.parquet", index=False)
         written = len(kb.tables)
     else:
-        units = [
-            {"table": name, "column": f.name, "type": f.type, "unit": f.unit or "", "description": f.description}
-            for name, spec in kb.specs.items()
-            for f in spec.fields
-        ]
-        with pd.ExcelWriter(out / "crm-radar-data.xlsx") as writer:
-            pd.DataFrame(units).to_excel(writer, sheet_name="fields_units", index=False)
-            for name, frame in kb.tables.items():
-                plain = frame.copy()
-                for column in plain.select_dtypes(include=["datetimetz", "datetime"]).columns:
-                    plain[column] = plain[column].dt.date
-                plain.to_excel(writer, sheet_name=name[:31], index=False)
+        _export_xlsx(kb, out / "crm-radar-data.xlsx")
         written = len(kb.tables)
     console.print(f"[green]✓[/] exported {written} tables as {fmt.value} to {out}")
+
+
+def _export_xlsx(kb, target: Path) -> None:
+    """One workbook: a fields_units sheet, then one sheet per table; a progress bar counts the rows."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from crmradar.atomic import atomic_write
+    from crmradar.data.xlsx_export import write_xlsx
+
+    units = pd.DataFrame([
+        {"table": name, "column": f.name, "type": f.type, "unit": f.unit or "", "description": f.description}
+        for name, spec in kb.specs.items()
+        for f in spec.fields
+    ])
+    sheets = [("fields_units", units), *kb.tables.items()]
+    with Progress(TextColumn("[bold]xlsx"), BarColumn(), MofNCompleteColumn(), TextColumn("rijen"),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("rows", total=sum(len(frame) for _, frame in sheets))
+        atomic_write(target, lambda path: write_xlsx(sheets, path, lambda rows: bar.advance(task, rows)))
 
 
 def register(app: typer.Typer) -> None:
