@@ -17,6 +17,7 @@ import polib
 LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "apps" / "locale"
 
 NL = {
+    "Delete this item? An analyst can undo this.": "Dit item verwijderen? Een analist kan dit ongedaan maken.",
     # accounts
     "Accounts": "Accounts",
     "role": "rol",

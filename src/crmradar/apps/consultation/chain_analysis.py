@@ -56,7 +56,7 @@ def export_controls(kb, material_ids: list[str]) -> list[dict]:
             "material": names.at[r["material_id"], column] if r["material_id"] in names.index else r["material_id"],
             "country": countries.at[r["country_iso3"], column] if r["country_iso3"] in countries.index else "",
             "measure": measure_type_label(r["measure_type"]),
-            "in_force": in_force.strftime("%d-%m-%Y") if not pd.isna(in_force) else "—",
+            "in_force": in_force.strftime("%d-%m-%Y") if not pd.isna(in_force) else "",
         })
     return rows
 
@@ -73,9 +73,10 @@ def capacity_rows(kb, streams: list[str], facility_ids: list[str]) -> list[dict]
     chosen = facilities.loc[facilities["input_stream"].isin(streams) | facilities["facility_id"].isin(facility_ids)]
     scale = kb.plant_scale.groupby("input_stream")["min_efficient_scale_t_per_year"].min()
     lang = _lang()
+    countries = kb.countries.set_index("iso3")["name_nl" if lang == "nl" else "name_en"]
     return [{
         "name": r["name"], "stream": package_label("recycling_streams", r["input_stream"]),
-        "country": r["country_iso3"],
+        "country": countries.get(r["country_iso3"], "—") if isinstance(r["country_iso3"], str) else "—",
         "capacity": format_number(r["capacity_t_per_year"], lang),
         "plant_scale": format_number(scale.get(r["input_stream"]), lang),
         "status": facility_status_label(r["status"]),

@@ -95,8 +95,9 @@ def register_list(request, register: str):
 def item_detail(request, register: str, pk: int):
     reg = _register(register)
     item = _item(reg, pk, request.user, include_deleted=True)
+    # Agenda and minutes are shown rendered below, not as raw Markdown in the facts list.
     fields = [{"label": field_label(reg.model, name), "value": display(item, name)}
-              for name in reg.exchange if name not in ("id",)]
+              for name in reg.exchange if name not in ("id", "agenda", "minutes")]
     user = request.user
     context = {
         "register": reg, "item": item, "fields": fields,
