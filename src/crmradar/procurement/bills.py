@@ -35,8 +35,25 @@ class GroupBill:
     mass: np.ndarray  # (G, 3) kg: central, low, high
 
 
+_CACHE: list = [None, {}]  # (knowledge, code → (archetype row, material ids, content, low, high))
+
+
+def _archetype_data(knowledge: ProcurementKnowledge, code: str):
+    """The archetype row and its bill arrays, read from the tables once per knowledge object."""
+    if _CACHE[0] is not knowledge:
+        _CACHE[0], _CACHE[1] = knowledge, {}
+        for cpv, rows in knowledge.contents.groupby("cpv", sort=False):
+            _CACHE[1][cpv] = (rows["material_id"].to_numpy(dtype=object), rows["content"].to_numpy(dtype=float),
+                              rows["low"].fillna(rows["content"]).to_numpy(dtype=float),
+                              rows["high"].fillna(rows["content"]).to_numpy(dtype=float))
+    if ("row", code) not in _CACHE[1]:
+        _CACHE[1][("row", code)] = knowledge.archetypes.loc[code]
+    empty = (np.zeros(0, dtype=object), np.zeros(0), np.zeros(0), np.zeros(0))
+    return _CACHE[1][("row", code)], _CACHE[1].get(code, empty)
+
+
 def _archetype(knowledge: ProcurementKnowledge, code: str, dimension: str, amount: np.ndarray):
-    archetype = knowledge.archetypes.loc[code]
+    archetype, (materials, content, low_content, high_content) = _archetype_data(knowledge, code)
     if dimension == BASIS_DIMENSION[archetype["basis_unit"]]:
         q = q_low = q_high = amount
     else:
@@ -44,17 +61,12 @@ def _archetype(knowledge: ProcurementKnowledge, code: str, dimension: str, amoun
         low = archetype["capacity_low"] if pd.notna(archetype["capacity_low"]) else capacity
         high = archetype["capacity_high"] if pd.notna(archetype["capacity_high"]) else capacity
         q, q_low, q_high = amount * capacity, amount * float(low), amount * float(high)
-    rows = knowledge.contents[knowledge.contents["cpv"] == code]
-    content = rows["content"].to_numpy(dtype=float)
-    bill = (
-        q[:, None] * content[None, :],
-        q_low[:, None] * rows["low"].fillna(rows["content"]).to_numpy(dtype=float)[None, :],
-        q_high[:, None] * rows["high"].fillna(rows["content"]).to_numpy(dtype=float)[None, :],
-    )
+    bill = (q[:, None] * content[None, :], q_low[:, None] * low_content[None, :],
+            q_high[:, None] * high_content[None, :])
     mass_low = archetype["low"] if pd.notna(archetype["low"]) else archetype["unit_mass_kg"]
     mass_high = archetype["high"] if pd.notna(archetype["high"]) else archetype["unit_mass_kg"]
     mass = np.stack([q * archetype["unit_mass_kg"], q_low * mass_low, q_high * mass_high], axis=1)
-    return rows["material_id"].to_numpy(dtype=object), bill, mass
+    return materials, bill, mass
 
 
 def group_bills(knowledge: ProcurementKnowledge, codes: tuple[str, ...], dimension: str, members: np.ndarray,
@@ -141,15 +153,11 @@ def line_sums(frame: pd.DataFrame, position: np.ndarray, kept: Sequence[int]) ->
     return out
 
 
-_CLAUSE_COLUMNS = ["material_id", "content_kg", "sr_weighted_kg", "eu_critical_2023", "crma_strategic",
-                   "nzia_material_flag", "largest_third_country", "largest_third_country_share", "largest_stage"]
-
-
 def line_clauses(bills: Sequence[GroupBill], frame: pd.DataFrame, position: np.ndarray,
                  knowledge: ProcurementKnowledge) -> dict[int, tuple[list[tuple[str, str]], str]]:
     """Per line position: the recommended ``(clause_id, reason)`` list and the NZIA technology flag text."""
     out: dict[int, tuple[list[tuple[str, str]], str]] = {}
-    slim = frame[[c for c in _CLAUSE_COLUMNS if c in frame.columns]]
+    records = clause_rules.bill_records(frame) if len(frame) else []
     for bill in bills:
         tags = archetype_tags(knowledge, bill.codes)
         flag = technology_flag(knowledge, bill.codes)
@@ -158,6 +166,6 @@ def line_clauses(bills: Sequence[GroupBill], frame: pd.DataFrame, position: np.n
             key = present.tobytes()
             if key not in done:
                 start, stop = np.searchsorted(position, [member, member + 1])
-                done[key] = clause_rules.recommend(slim.iloc[start:stop].reset_index(drop=True), tags, flag)
+                done[key] = clause_rules.recommend_records(records[start:stop], tags, flag)
             out[int(member)] = (done[key], flag)
     return out
