@@ -86,8 +86,9 @@ def compose_bounded(text: str, name: str) -> tuple[Node | None, object]:
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise YamlFileError(f"{name}: file larger than {MAX_BYTES // 1000} kB; refused")
-    loader = BoundedLoader(text)
+    loader = None
     try:
+        loader = BoundedLoader(text)  # the reader already refuses non-printable characters here
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
@@ -95,7 +96,8 @@ def compose_bounded(text: str, name: str) -> tuple[Node | None, object]:
     except RecursionError:  # pragma: no cover - the depth limit fires first
         raise YamlFileError(f"{name}: could not parse YAML (nested too deeply)") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return node, data
 
 
