@@ -63,3 +63,14 @@ def test_cli_json_for_one_material(kb):
 def test_cli_refuses_an_unknown_material():
     result = CliRunner().invoke(app, ["transit", "--material", "unobtanium"])
     assert result.exit_code == 2
+
+
+def test_material_profile_has_a_transit_block(kb):
+    from crmradar.reports.material_profile import material_profile
+
+    blocks = {block.key: block for block in material_profile(kb, "lithium")}
+    transit = blocks["transit"]
+    assert transit.source_ids == ["cepii_baci"] and "wederuitvoer" in transit.notes["method_nl"]
+    row = transit.frame.set_index("year").loc[2024]
+    assert row["retained_t"] + row["re_exported_t"] == pytest.approx(row["gross_imports_t"])
+    assert blocks["transit"].frame["year"].tolist() == list(range(2019, 2025))

@@ -218,6 +218,7 @@ def export_restrictions_block(kb: KnowledgeBase, material_id: str) -> Block:
 
 def material_profile(kb: KnowledgeBase, material_id: str) -> list[Block]:
     """All profile blocks for ``material_id`` in display order."""
+    from crmradar.reports.transit import transit_block
     return [
         identity_block(kb, material_id),
         risk_block(kb, material_id),
@@ -228,6 +229,7 @@ def material_profile(kb: KnowledgeBase, material_id: str) -> list[Block]:
         shares_block(kb, material_id, "eu_sourcing", "eu_sourcing", None),
         end_use_block(kb, material_id),
         export_restrictions_block(kb, material_id),
+        transit_block(kb, material_id),
     ]
 
 
