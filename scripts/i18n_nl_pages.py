@@ -311,3 +311,16 @@ NL_PAGES.update({
     "total (EU total × share of Zuid-Holland, an assumption)": "totaal (EU-totaal × aandeel Zuid-Holland, een aanname)",
     "total": "totaal",
 })
+
+NL_PAGES.update({
+    "Critical if EI ≥ 2.8 and SR ≥ 1.0 (dashed lines). Large markers with a thick edge: critical for Zuid-Holland. "
+    "Labels are shown where they do not overlap; hover over a marker for its name.":
+        "Kritiek als EI ≥ 2,8 en SR ≥ 1,0 (stippellijnen). Grote markeringen met een dikke rand: kritiek voor "
+        "Zuid-Holland. Labels staan waar ze elkaar niet overlappen; wijs een markering aan voor de naam.",
+    "Source:": "Bron:", "European Commission": "Europese Commissie",
+    "Upload a purchase list (CSV or XLSX) with the columns": "Upload een inkooplijst (CSV of XLSX) met de kolommen",
+    "and optionally": "en eventueel",
+    "You get the critical raw material content, the supply risk, the NZIA flag and the tender clauses to use.":
+        "U krijgt de hoeveelheid kritieke grondstoffen, het leveringsrisico, de NZIA-vlag en de "
+        "aanbestedingsclausules om te gebruiken.",
+})

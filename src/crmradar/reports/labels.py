@@ -194,8 +194,8 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 def month(date_text, lang: str | None = "nl") -> str:
     """``2023-08-01`` → ``aug. 2023`` / ``Aug 2023``."""
     text = str(date_text or "")[:7]
-    if len(text) != 7 or not text[:4].isdigit():
-        return text or "–"
+    if len(text) != 7 or not text[:4].isdigit() or not text[5:7].isdigit():
+        return "–"  # missing dates (None, NaT) included
     names = MONTHS_EN if _lang(lang) else MONTHS_NL
     return f"{names[int(text[5:7]) - 1]} {text[:4]}"
 
@@ -210,5 +210,7 @@ def date(date_text, lang: str | None = "nl") -> str:
 
 def measure(country_iso3: str, date_in_force, measure_type: str, material_ids, lang: str | None = "nl") -> str:
     """A readable name for an export-control measure: ``China, aug. 2023: vergunningplicht — gallium en germanium``."""
-    return (f"{label('country', country_iso3, lang)}, {month(date_in_force, lang)}: "
-            f"{label('measure_type', measure_type, lang)} — {join_names('material', sorted(set(material_ids)), lang)}")
+    when = month(date_in_force, lang)
+    where = label("country", country_iso3, lang) + ("" if when == "–" else f", {when}")
+    return (f"{where}: {label('measure_type', measure_type, lang)} — "
+            f"{join_names('material', sorted(set(material_ids)), lang)}")

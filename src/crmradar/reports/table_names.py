@@ -36,6 +36,7 @@ TABLES_NL: dict[str, str] = {
     "recovery_rates": "Inzamelpercentages per product en recyclingrendement per grondstof: gemeten, wettelijk doel "
                       "of schatting.",
     "recycling_facilities": "Register van recyclingfabrieken voor batterijen, zonnepanelen, magneten en e-waste.",
+    "regional_crm_users": "Elektrolyseprojecten in de Rotterdamse haven met capaciteit, status en startjaar.",
     "regional_value_added": "Regionale toegevoegde waarde per bedrijfstak voor het regionale economisch belang.",
     "sources": "Alle geciteerde publicaties; elke andere tabel verwijst ernaar.",
     "supply_shares": "Aandelen van landen in het wereldaanbod en in de EU-aanvoer per grondstof en ketenfase.",

@@ -182,10 +182,10 @@
     rows.forEach(function (r) { stageName[r.stage] = r.stage_name; });
     Plotly.newPlot(el, traces, layout({ barmode: "group", yaxis: { tickformat: ".0%", title: T.capShare, rangemode: "tozero" },
       xaxis: { type: "category", categoryorder: "array", categoryarray: order, automargin: true, tickangle: -45 },
-      margin: { t: 20, r: 110, b: 60, l: 60 },
+      margin: { t: 20, r: NARROW ? 10 : 110, b: 60, l: 60 },
       shapes: targets.map(function (t) { return { type: "line", xref: "paper", x0: 0, x1: 1, y0: t[0], y1: t[0],
                                                   line: { dash: "dot", color: colors[t[1]], width: 2 } }; }),
-      annotations: targets.map(function (t) { return { xref: "paper", x: 1, xanchor: "left", y: t[0], showarrow: false,
+      annotations: targets.map(function (t) { return { xref: "paper", x: NARROW ? 0 : 1, xanchor: "left", yanchor: NARROW ? "bottom" : "middle", y: t[0], showarrow: false,
         text: T.target + " " + (stageName[t[1]] || t[1]) + " " + Math.round(100 * t[0]) + " %", font: { size: 11, color: colors[t[1]] } }; }),
       legend: { orientation: "h", y: 1.08 } }), CONFIG);
   }
