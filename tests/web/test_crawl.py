@@ -29,7 +29,8 @@ ENGLISH = re.compile(r"\b(Loading|Download|Annex|Sources?|Year|Share|Material|Su
                      r"strategic|critical|processing|extraction|demand|recoverable|end of life|capacity|months|"
                      r"Change|Median|Show|Scenario [a-z]|not found|Unknown)\b")
 # text that may be English on a Dutch page: publication titles and publishers, formulas, the API link
-EXEMPT = "script, style, cite, pre, code, .formula, .source-list, .sources-line, .source-title, .data-doc, .modebar, [lang='en']"
+EXEMPT = ("script, style, cite, pre, code, .formula, .source-list, .sources-line, .source-title, .data-doc, .modebar, "
+          "[lang='en']")
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (.ci/run installs it)")
 
