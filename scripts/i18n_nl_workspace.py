@@ -17,6 +17,15 @@ import polib
 LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "apps" / "locale"
 
 NL = {
+    "Feedstock against plant scale (recycling model, t/yr)": "Aanbod tegenover de schaal van een fabriek (recyclingmodel, t/jaar)",
+    "Feedstock": "Aanbod",
+    "Median feedstock reaches it": "Mediaan aanbod bereikt die schaal",
+    "Feedstock %(year)s (median)": "Aanbod %(year)s (mediaan)",
+    "Catchment": "Verzorgingsgebied",
+    "Plant": "Fabriek",
+    "No recycling streams linked.": "Geen recyclingstromen gekoppeld.",
+    "The recycling model is still computing; reload this page in a minute.": "Het recyclingmodel is nog aan het rekenen; laad deze pagina over een minuut opnieuw.",
+    "Recycling": "Recycling",
     "Delete this item? An analyst can undo this.": "Dit item verwijderen? Een analist kan dit ongedaan maken.",
     # accounts
     "Accounts": "Accounts",
@@ -318,6 +327,10 @@ def main() -> int:
     for entry in po:
         if entry.obsolete:
             continue
+        if "fuzzy" in entry.flags and entry.msgid not in NL and entry.msgid not in NL_PLURAL:
+            # makemessages guesses a fuzzy translation from a similar msgid ("Plant" -> "Gepland"): never keep it.
+            entry.msgstr = ""
+            entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
         if entry.msgid_plural:
             if entry.msgid in NL_PLURAL:
                 entry.msgstr_plural = dict(enumerate(NL_PLURAL[entry.msgid]))

@@ -74,6 +74,8 @@ def _python_type(register: Register, name: str) -> Any:
         return dt.date | None
     if isinstance(field, db.IntegerField | db.BigAutoField):
         return int | None
+    if isinstance(field, db.FloatField):
+        return float | None
     return str
 
 

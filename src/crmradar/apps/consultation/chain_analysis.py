@@ -7,6 +7,7 @@ import pandas as pd
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from crmradar.reports import labels
 from crmradar.reports.numbers import format_estimate, format_number
 
 YEARS = (2030, 2040, 2050)
@@ -14,17 +15,6 @@ YEARS = (2030, 2040, 2050)
 
 def _lang() -> str:
     return (get_language() or "nl")[:2]
-
-
-def measure_type_label(measure_type: str) -> str:
-    labels = {
-        "licence_requirement": _("licence requirement"),
-        "technology_ban": _("technology export ban"),
-        "ban_named_countries": _("ban for named countries"),
-        "export_ban": _("export ban"),
-        "quota": _("export quota"),
-    }
-    return labels.get(measure_type, measure_type.replace("_", " "))
 
 
 def risk_rows(material_ids: list[str]) -> list[dict]:
@@ -55,7 +45,7 @@ def export_controls(kb, material_ids: list[str]) -> list[dict]:
         rows.append({
             "material": names.at[r["material_id"], column] if r["material_id"] in names.index else r["material_id"],
             "country": countries.at[r["country_iso3"], column] if r["country_iso3"] in countries.index else "",
-            "measure": measure_type_label(r["measure_type"]),
+            "measure": labels.label("measure_type", r["measure_type"], _lang()),
             "in_force": in_force.strftime("%d-%m-%Y") if not pd.isna(in_force) else "",
         })
     return rows
@@ -86,29 +76,62 @@ def capacity_rows(kb, streams: list[str], facility_ids: list[str]) -> list[dict]
 def demand_bands(material_ids: list[str]) -> dict:
     """Demand and end-of-life (t/yr, P50 with P5–P95) from the default scenario's cached run, if it is ready."""
     from crmradar.web import services
-    from crmradar.web.jobs import submit
-    from crmradar.web.loading import package_hash
     from crmradar.web.views.energy import DEFAULT_DRAWS
 
-    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit("demand", {"scenario": "targets", "draws": DEFAULT_DRAWS, "seed": 20260616}, digest)
-    if job.status != "done":
+    result = _cached("demand", {"scenario": "targets", "draws": DEFAULT_DRAWS, "seed": 20260616})
+    if result is None:
         return {"ready": False, "rows": []}
     lang = _lang()
     names = services.knowledge_base().materials.set_index("id")
     column = "name_nl" if lang == "nl" else "name_en"
     rows = []
-    for record in job.result["materials"]:
+    for record in result["materials"]:
         if record["material_id"] in material_ids and record["metric"] in ("demand", "end_of_life") \
                 and record["year"] in YEARS:
             rows.append({
                 "material": names.at[record["material_id"], column],
-                "metric": _("demand") if record["metric"] == "demand" else _("end-of-life outflow"),
+                "metric": labels.label("metric", record["metric"], lang),
                 "year": record["year"],
                 "value": format_estimate(record.get("p50"), record.get("p5"), record.get("p95"), lang),
             })
     rows.sort(key=lambda r: (r["material"], r["metric"], r["year"]))
     return {"ready": True, "rows": rows}
+
+
+def _cached(kind: str, parameters: dict):
+    """The finished result of a background computation, or None while it runs (it is started if needed)."""
+    from crmradar.web import services
+    from crmradar.web.jobs import submit
+    from crmradar.web.loading import package_hash
+
+    digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
+    job = submit(kind, parameters, digest)
+    return job.result if job.status == "done" else None
+
+
+def feedstock_rows(streams: list[str]) -> dict:
+    """Regional feedstock against the central minimum plant scale per catchment (recycling model, default
+    scenario, the recycling page's draws): the year the median feedstock first reaches that scale."""
+    from crmradar.web.views.recycling import DRAWS, year_text
+
+    result = _cached("recycling", {"scenario": "targets", "draws": DRAWS, "seed": 20260616})
+    if result is None:
+        return {"ready": False, "rows": []}
+    lang = _lang()
+    last = max((r["year"] for r in result["years"]), default=2050)
+    rows = []
+    for r in result["summary"]:
+        if r["input_stream"] not in streams:
+            continue
+        rows.append({
+            "catchment": labels.label("catchment", r["catchment"], lang),
+            "stream": labels.label("input_stream", r["input_stream"], lang),
+            "plant_type": labels.label("plant_type", r["plant_type"], lang),
+            "scale": format_number(r["scale_central_t"], lang),
+            "year": year_text(r["year_central"], lang),
+            "feedstock_last": format_number(r.get(f"feedstock_{last}_p50_t"), lang),
+        })
+    return {"ready": True, "rows": rows, "last_year": last}
 
 
 def analysis(chain) -> dict:
@@ -120,4 +143,5 @@ def analysis(chain) -> dict:
         "controls": export_controls(kb, chain.materials),
         "capacity": capacity_rows(kb, chain.recycling_streams, chain.facilities),
         "demand": demand_bands(chain.materials),
+        "feedstock": feedstock_rows(chain.recycling_streams),
     }

@@ -38,6 +38,22 @@ class Register:
 
 COMMON_EXCHANGE = ("owner_organisation", "published")
 
+
+def _project_register() -> Register:
+    """The project pipeline (its own app, ``crmradar.apps.projects``) served by the same pages, API and exchange."""
+    from crmradar.apps.projects.forms import ProjectForm
+    from crmradar.apps.projects.models import Project
+
+    return Register("projecten", Project, ProjectForm,
+                    ("name", "operator", "stage", "start_year", "crma_status", "municipality"),
+                    ("stage", "crma_status", "chain", "operator", "owner_organisation", "published"),
+                    ("name", "code", "description", "municipality", "port_area", "source"),
+                    ("name", "stage", "start_year", "updated_at"),
+                    ("id", "code", "name", "description", "operator", "chain", "municipality", "port_area",
+                     "latitude", "longitude", "stage", "start_year", "capacities", "capex_low_meur",
+                     "capex_high_meur", "opex_low_meur", "opex_high_meur", "jobs", "funding", "crma_status",
+                     "crma_decision_date", "bottlenecks", "source", *COMMON_EXCHANGE))
+
 REGISTERS: dict[str, Register] = {r.slug: r for r in [
     Register("organisaties", models.Organisation, forms.OrganisationForm,
              ("name", "kind", "consultation_role"), ("kind", "published"), ("name", "consultation_role"),
@@ -69,6 +85,7 @@ REGISTERS: dict[str, Register] = {r.slug: r for r in [
              ("title", "subject", "owner_person"), ("planned_date", "title", "status", "updated_at"),
              ("id", "kind", "title", "scope_type", "subject", "chain", "owner_person", "status", "planned_date",
               "result_url", *COMMON_EXCHANGE)),
+    _project_register(),
 ]}
 BY_MODEL = {r.model: r for r in REGISTERS.values()}
 PACKAGE_LINK_FIELDS = {"materials": "materials", "technologies": "technologies",

@@ -1,0 +1,1 @@
+"""The project pipeline: extraction, processing, recycling and electrolyser projects in and around the region."""
