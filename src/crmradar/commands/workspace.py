@@ -87,5 +87,30 @@ def demo() -> None:
     console.print("Voorbeeldinhoud geladen: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+@workspace_app.command("projects")
+def projects(
+    load: bool = typer.Option(False, "--load", help="Load the cited projects of the data package "
+                              "(table regional_projects) into the workspace; idempotent by project code."),
+) -> None:
+    """List the project pipeline; with --load first load the package's cited projects (marked with their source)."""
+    _django()
+    from crmradar.apps.projects.models import Project
+
+    if load:
+        from crmradar import data
+        from crmradar.apps.projects.pipeline import load_package_projects
+        from crmradar.data.loader import active_package_dir
+
+        counts = load_package_projects(data.load(active_package_dir()), _System())
+        console.print(f"Projecten uit het datapakket: {counts['created']} nieuw, {counts['updated']} bijgewerkt"
+                      + (f", {counts['deleted_kept']} verwijderd gelaten" if counts["deleted_kept"] else ""))
+    rows = Project.objects.select_related("operator").order_by("name")
+    if not rows:
+        console.print("Geen projecten in de werkruimte (laad de projecten uit het datapakket met --load).")
+    for item in rows:
+        console.print(f"{item.code}: {item.name} · {item.operator or '—'} · {item.get_stage_display()} · "
+                      f"{item.start_year or '—'} · bron: {item.source or '—'}", soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(workspace_app, name="workspace")

@@ -26,8 +26,10 @@ CRMA_STATUS = {"idee": "announced", "haalbaarheid": "announced", "vergunning": "
                "gestopt": "cancelled"}
 
 
-def _blank(value):
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+def _blank(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and value == "")
 
 
 def project_code(project_id: str) -> str:
