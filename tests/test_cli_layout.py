@@ -184,3 +184,11 @@ def test_numbers_are_never_cut():
 def test_row_ranges():
     assert row_ranges("2;3;4;5;9;11;12") == "2–5, 9, 11–12"
     assert row_ranges("7") == "7"
+
+
+def test_risk_table_is_dutch_by_default_and_english_on_request():
+    dutch = _invoke(["risk", "--draws", "100"], 120)
+    _assert_fits(dutch, 120)
+    assert "Kritieke grondstoffen voor" in dutch and "mln €" in dutch and "EI region" not in dutch
+    english = _invoke(["--lang", "en", "risk", "--draws", "100"], 120)
+    assert "Critical raw materials for" in english and "EUR million" in english

@@ -12,11 +12,20 @@ import pandas as pd
 import typer
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, error_console, fail, write_table_atomic
+from crmradar.commands._common import (
+    OutputFormat,
+    cli_language,
+    console,
+    emit,
+    error_console,
+    fail,
+    write_table_atomic,
+)
 from crmradar.region.criticality_assessment import GOVERNANCE_SOURCE, regional_assessment
 from crmradar.region.economic_importance import RegionalDataError, read_value_added_csv
 from crmradar.region.nuts import HOME_REGION, canonical_region_nl, correspondence_of
 from crmradar.region.value_added import value_added_template
+from crmradar.reports.numbers import format_number
 
 TABLE_COLUMNS = {
     "economic_importance_region": "EI region",
@@ -28,6 +37,17 @@ TABLE_COLUMNS = {
     "eu_economic_importance": "EI EU recomputed",
     "p_critical_eu": "P(critical) EU",
     "critical_official": "EU critical",
+}
+TABLE_COLUMNS_NL = {
+    "economic_importance_region": "EI regio",
+    "supply_risk": "SR (herberekend)",
+    "p_critical_region": "P(kritiek) regio",
+    "driving_sectors": "bepalende sectoren",
+    "official_supply_risk": "SR EU officieel",
+    "official_economic_importance": "EI EU officieel",
+    "eu_economic_importance": "EI EU herberekend",
+    "p_critical_eu": "P(kritiek) EU",
+    "critical_official": "kritiek EU",
 }
 REGIONAL_COLUMNS = ("economic_importance_region", "p_critical_region", "driving_sectors")
 # csv/json carry every probability; the Rich table keeps to what fits on a screen.
@@ -113,18 +133,26 @@ def risk_command(
     if fmt is not OutputFormat.table:
         emit(view[["material_id", *DATA_COLUMNS]], fmt, metadata=metadata)
         return
+    lang = cli_language()
+    names = TABLE_COLUMNS_NL if lang == "nl" else TABLE_COLUMNS
+    q_max = format_number(result.attrs.get("q_max_region_meur"), lang, decimals=0)
     columns = [c for c in TABLE_COLUMNS if not (note and c in REGIONAL_COLUMNS)]
-    shown = view[["material_id", *columns]].rename(columns=TABLE_COLUMNS)
-    shown["EU critical"] = shown["EU critical"].map({True: "yes", False: "no"})
-    title = f"Critical raw materials for {region} ({len(shown)} of {len(result)} assessed)"
-    if note:
-        title = f"EU criticality, recomputed with uncertainty ({len(shown)} materials; no regional EI for {region})"
-    emit(shown, fmt, title=title)
-    console.print(
-        f"EI region: Q_max = {_number(result.attrs.get('q_max_region_meur'))} EUR million; "
-        f"P from {draws} draws, seed {seed}. Sources: `crmradar sources`.",
-        style="dim",
-    )
+    shown = view[["material_id", *columns]].rename(columns=names)
+    if lang == "nl":
+        title = f"Kritieke grondstoffen voor {region} ({len(shown)} van {len(result)} beoordeeld)"
+        if note:
+            title = (f"EU-kritiekheid, herberekend met onzekerheid ({len(shown)} grondstoffen; geen regionale EI "
+                     f"voor {region})")
+        footer = (f"EI regio: Q_max = {q_max} mln €; P uit {draws} "
+                  f"trekkingen, seed {seed}. Bronnen: `crmradar sources`.")
+    else:
+        title = f"Critical raw materials for {region} ({len(shown)} of {len(result)} assessed)"
+        if note:
+            title = f"EU criticality, recomputed with uncertainty ({len(shown)} materials; no regional EI for {region})"
+        footer = (f"EI region: Q_max = {q_max} EUR million; "
+                  f"P from {draws} draws, seed {seed}. Sources: `crmradar sources`.")
+    emit(shown, fmt, title=title, lang=lang)
+    console.print(footer, style="dim")
 
 
 def _write_template(region: str, out: Path) -> None:
@@ -143,10 +171,6 @@ def _write_template(region: str, out: Path) -> None:
 
 def _json_number(value: float | None) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
-
-
-def _number(value: float | None) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.0f}"
 
 
 def register(app: typer.Typer) -> None:
