@@ -32,6 +32,8 @@ ILLUSTRATIVE = "ILLUSTRATIEF — geen echte inkoopgegevens"
 #: Columns on screen, most important first (a narrow terminal leaves out the last ones and names them).
 SCREEN_PRIORITY = ["rank", "material_id", "sr_weighted_kg", "content_kg", "supply_risk", "low_kg", "high_kg",
                    "crma_strategic", "largest_third_country", "largest_third_country_share", "gpr_exposure_kg_cu_eq"]
+DATA_COLUMNS = ["rank", "material_id", "name_nl", "content_kg", "low_kg", "high_kg", "supply_risk", "sr_weighted_kg",
+                "crma_strategic", "largest_third_country", "largest_third_country_share", "gpr_exposure_kg_cu_eq"]
 FULL_REPORT = {"nl": "--out RAPPORT.xlsx (of .csv, .json)", "en": "--out REPORT.xlsx (or .csv, .json)"}
 TITLES = {
     "materials": {"nl": "Kritieke grondstoffen, hoogste leveringsrisico-gewogen gehalte eerst",
@@ -111,7 +113,7 @@ def scan_command(
         )
         return
     if fmt is not OutputFormat.table:
-        emit(result.materials[["name_nl", *SCREEN_PRIORITY]].head(top), fmt, metadata=metadata)
+        emit(result.materials[DATA_COLUMNS].head(top), fmt, metadata=metadata)
         return
     lang = cli_language()
     full = FULL_REPORT[lang]
