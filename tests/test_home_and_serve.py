@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 import crmradar
 from crmradar.cli import app
-from crmradar.commands.serve import _bind_problem, control_socket_path
+from crmradar.commands.serve import _bind_problem, control_socket_path, other_instances
 from crmradar.data import home as home_module
 from crmradar.data.home import install_key, prepare_home, user_home
 from crmradar.data.loader import user_package_dir
@@ -101,3 +101,14 @@ def test_serve_refuses_an_impossible_port_before_anything_else(port, isolated_ho
     assert "Traceback" not in result.output
     assert "error: --port" in result.output
     assert not (isolated_home / "crmradar.sqlite3").exists()
+
+
+def test_a_running_instance_on_the_same_home_is_named(tmp_path):
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "gunicorn-8001.ctl").write_bytes(b"")  # stale file of a stopped instance: not running
+    with socket.socket(socket.AF_UNIX) as live:
+        live.bind(str(run / "gunicorn-8002.ctl"))
+        live.listen()
+        assert other_instances(tmp_path, 8000) == [8002]
+        assert other_instances(tmp_path, 8002) == []

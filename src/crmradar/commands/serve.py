@@ -53,6 +53,23 @@ def _free_port(host: str, start: int) -> int:
     return start
 
 
+def other_instances(home: Path, port: int) -> list[int]:
+    """Ports of other running ``crmradar serve`` instances using this home (their control sockets answer)."""
+    ports = []
+    for path in sorted((home / "run").glob("gunicorn-*.ctl")):
+        other = path.stem.removeprefix("gunicorn-")
+        if not other.isdigit() or int(other) == port:
+            continue
+        with socket.socket(socket.AF_UNIX) as probe:
+            probe.settimeout(1)
+            try:
+                probe.connect(str(path))
+            except OSError:
+                continue  # left behind by an instance that stopped
+        ports.append(int(other))
+    return ports
+
+
 def control_socket_path(home: Path, port: int) -> Path | None:
     """This instance's gunicorn control socket (``gunicornc -s PATH``), or None if the path is too long."""
     path = home / "run" / f"gunicorn-{port}.ctl"
@@ -125,6 +142,10 @@ def serve_command(
     for notice in notices:
         error_console.print(f"[yellow]note:[/] {notice}", highlight=False, soft_wrap=True)
     control = control_socket_path(home, port)
+    for other in other_instances(home, port):
+        error_console.print(f"[yellow]note:[/] another crmradar serve (port {other}) uses this home; both share its "
+                            "database and secret key. For separate state: CRMRADAR_HOME=/another/folder",
+                            highlight=False, soft_wrap=True)
     package_hash, created = prepare_web()
     from gunicorn.app.base import BaseApplication
 
