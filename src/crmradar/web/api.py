@@ -284,6 +284,9 @@ def _mount_workspace() -> None:
     from crmradar.apps.consultation.api import router as workspace_router
 
     api.add_router("/workspace/", workspace_router)
+    from crmradar.apps.signals.api import router as signals_router
+
+    api.add_router("/signals/", signals_router)
 
 
 _mount_workspace()

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "crmradar.web.apps.WebConfig",
     "crmradar.apps.accounts.apps.AccountsConfig",
     "crmradar.apps.consultation.apps.ConsultationConfig",
+    "crmradar.apps.signals.apps.SignalsConfig",
     "crmradar.apps.projects.apps.ProjectsConfig",
 ]
 MIDDLEWARE = [

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("glossary/", public(pages.glossary), name="glossary"),
     path("data/", public(pages.data_download), name="data"),
     path("data/download/<str:fmt>/", public(pages.data_file), name="data_file"),
+    path("werkruimte/signalen/", include("crmradar.apps.signals.urls")),
     path("werkruimte/", include("crmradar.apps.consultation.urls")),
     path("account/", include("crmradar.apps.accounts.urls")),
     path("beheer/", admin.site.urls),

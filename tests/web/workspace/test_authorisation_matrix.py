@@ -61,10 +61,12 @@ def _example_url(name: str, items) -> list[tuple[str, str]]:
         "consultation:history_export": [("hidden", ["knelpunten", hidden])],
         "consultation:agenda_export": [("meeting", [items["meeting"].pk])],
         "consultation:deepdive_result": [("no file", [items["deep"].pk])],
+        "signals:detail": [("missing", [987654])],
     }
     simple = {"consultation:dashboard", "consultation:deleted", "consultation:audit_export", "accounts:login",
               "accounts:profile", "accounts:password_reset", "accounts:password_reset_done",
-              "accounts:password_reset_complete"}
+              "accounts:password_reset_complete", "signals:list", "signals:create", "signals:import",
+              "signals:settings"}
     if name in simple:
         return [("page", reverse(name))]
     return [(label, reverse(name, args=args)) for label, args in examples.get(name, [])]
@@ -88,6 +90,11 @@ GET_EXPECTED = {
     ("consultation:deepdive_result", "no file"): {"anoniem": 404, "lezer": 404, "partner": 404, "analist": 404,
                                                   "beheerder": 404},
     ("accounts:login", "page"): {"anoniem": 200, "lezer": 302, "partner": 302, "analist": 302, "beheerder": 302},
+    ("signals:list", "page"): dict.fromkeys(ROLES, 200),
+    ("signals:detail", "missing"): dict.fromkeys(ROLES, 404),
+    ("signals:create", "page"): {"anoniem": 302, "lezer": 403, "partner": 200, "analist": 200, "beheerder": 200},
+    ("signals:import", "page"): {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 200, "beheerder": 200},
+    ("signals:settings", "page"): {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 200, "beheerder": 200},
 }
 MEMBER_ONLY = {"anoniem": 302, "lezer": 200, "partner": 200, "analist": 200, "beheerder": 200}
 for key in [("consultation:dashboard", "page"), ("consultation:audit_export", "page"),
@@ -98,11 +105,12 @@ for key in [("accounts:password_reset", "page"), ("accounts:password_reset_done"
             ("accounts:password_reset_complete", "page")]:
     GET_EXPECTED[key] = dict.fromkeys(ROLES, 200)
 POST_ONLY = {"consultation:delete", "consultation:restore", "consultation:comment", "consultation:progress_add",
-             "consultation:decision_add", "accounts:logout", "accounts:password_reset_confirm"}
+             "consultation:decision_add", "accounts:logout", "accounts:password_reset_confirm",
+             "signals:feeds_read", "signals:notifications_read"}
 
 
 def test_every_workspace_route_is_in_the_matrix(items):
-    named = {name for _p, name, _cb in routes() if name.startswith(("consultation:", "accounts:"))}
+    named = {name for _p, name, _cb in routes() if name.startswith(("consultation:", "accounts:", "signals:"))}
     covered = {name for name, _label in GET_EXPECTED} | POST_ONLY
     assert named - covered == set()
 
@@ -145,6 +153,8 @@ POST_EXPECTED = {
                                               "beheerder": 302},
     ("consultation:decision_add", "meeting"): {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 302,
                                                "beheerder": 302},
+    ("signals:feeds_read", "none"): {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 302, "beheerder": 302},
+    ("signals:notifications_read", "none"): dict.fromkeys(ROLES, 302),
 }
 
 
@@ -161,6 +171,8 @@ def test_post_matrix(client_for, items, role):
             url = reverse(name, args=[items["action"].pk])
         elif name == "consultation:decision_add":
             url = reverse(name, args=[items["meeting"].pk])
+        elif name.startswith("signals:"):
+            url = reverse(name)
         else:
             url = reverse(name, args=["knelpunten", items[target].pk])
         if name == "consultation:restore":

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.views.decorators.cache import never_cache
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaValidationError
@@ -120,7 +120,7 @@ def set_threshold(request, material: str, payload: ThresholdIn):
         raise SchemaValidationError([{"loc": ["path", "material"], "msg": " ".join(
             m for ms in error.message_dict.values() for m in ms)}]) from error
     if item is None:
-        return 204, None
+        return Status(204, None)
     return {"material": item.material, "percent": item.percent}
 
 
@@ -148,4 +148,4 @@ def create_signal(request, payload: SignalIn):
     except ValidationError as error:
         raise SchemaValidationError([{"loc": ["body", field], "msg": " ".join(messages)}
                                      for field, messages in error.message_dict.items()]) from error
-    return 201, _dump(signal, user)
+    return Status(201, _dump(signal, user))

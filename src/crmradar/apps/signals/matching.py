@@ -23,14 +23,16 @@ def _material_patterns(package_path: str) -> list[tuple[str, re.Pattern]]:
         aliases = row.aliases if isinstance(row.aliases, str) else ""
         names |= {a.strip() for a in aliases.split("|") if a.strip()}
         names = sorted((n for n in names if n and n != "nan" and len(n) > 2), key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
-                             re.IGNORECASE)
+        # Names of six letters or more may start a Dutch compound (galliumleverancier, kobaltprijs).
+        alternatives = [re.escape(n) + (r"\w*" if len(n) >= 6 else "") for n in names]
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
         out.append((row.id, pattern))
     return out
 
 
 def materials_in_text(text: str) -> list[str]:
-    """Material ids whose English or Dutch name or an alias of the data package occurs as a word in ``text``."""
+    """Material ids whose English or Dutch name or an alias of the data package occurs as a word in ``text``
+    (or, for names of six letters or more, starts one)."""
     from crmradar.data.loader import active_package_dir
 
     return sorted(mid for mid, pattern in _material_patterns(str(active_package_dir())) if pattern.search(text))
