@@ -310,9 +310,10 @@ NL = {
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen"),
              "Applies to row %(rows)s.": ("Geldt voor regel %(rows)s.", "Geldt voor %(n)s regels: %(rows)s.")}
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from i18n_nl_pages import NL_PAGES  # noqa: E402 - issue 13 strings live in their own module
+from i18n_nl_pages import NL_PAGES, NL_PAGES_PLURAL  # noqa: E402 - issue 13 strings live in their own module
 
 NL.update(NL_PAGES)
+NL_PLURAL.update(NL_PAGES_PLURAL)
 
 
 def main() -> int:

@@ -324,3 +324,33 @@ NL_PAGES.update({
         "U krijgt de hoeveelheid kritieke grondstoffen, het leveringsrisico, de NZIA-vlag en de "
         "aanbestedingsclausules om te gebruiken.",
 })
+
+NL_PAGES.update({
+    "Zuid-Holland demand and end of life (scenario %(s)s)": "Vraag en einde levensduur in Zuid-Holland (scenario %(s)s)",
+})
+
+NL_PAGES.update({
+    "Choose a lever and its strength: the change against the baseline (the Policy targets scenario) in primary demand "
+    "and supply-risk-weighted demand, with 5–95 %% Monte Carlo intervals from paired runs.":
+        "Kies een hefboom en de sterkte: de verandering ten opzichte van het basispad (scenario Beleidsdoelen) in de "
+        "primaire vraag en in de vraag gewogen met het leveringsrisico, met Monte Carlo-intervallen van 5–95 %% uit "
+        "gepaarde runs.",
+})
+NL_PAGES["What can be done"] = "Wat er te doen is"
+
+# strings of the job queue (progress panel)
+NL_PAGES.update({
+    "The computation was cancelled. Reload the page to start it again.":
+        "De berekening is geannuleerd. Laad de pagina opnieuw om haar opnieuw te starten.",
+    "Your computation is next in the queue.": "Uw berekening is de volgende in de wachtrij.",
+    "Cancel computation": "Berekening annuleren",
+    "You already have the maximum number of computations waiting. This panel tries again in a few seconds.":
+        "U heeft al het maximale aantal wachtende berekeningen. Dit paneel probeert het over een paar seconden "
+        "opnieuw.",
+})
+NL_PAGES_PLURAL = {
+    "%(counter)s computation ahead of you in the queue.": (
+        "Er staat nog %(counter)s berekening vóór u in de wachtrij.",
+        "Er staan nog %(counter)s berekeningen vóór u in de wachtrij."),
+}
+NL_PAGES["in English"] = "in het Engels"

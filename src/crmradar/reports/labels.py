@@ -61,6 +61,7 @@ FIXED: dict[str, dict[str, Pair]] = {
         "permanent_magnets": ("permanente magneten", "permanent magnets"),
         "complex_metal_scrap": ("complex metaalschroot (e-waste)", "complex metal scrap (e-waste)"),
         "pv_modules": ("zonnepanelen", "PV modules"),
+        "weee": ("e-waste (AEEA)", "e-waste (WEEE)"),
     },
     "plant_type": {
         "battery_pretreatment": ("voorbehandeling van batterijen", "battery pre-treatment"),
@@ -161,7 +162,7 @@ COLUMNS: dict[str, Pair] = {
     "country": ("land", "country"), "measure": ("maatregel", "measure"), "nace": ("sector (NACE)", "sector (NACE)"),
     "application": ("toepassing", "application"), "technology": ("technologie", "technology"),
     "lever": ("hefboom", "lever"), "catchment": ("verzorgingsgebied", "catchment"),
-    "entry": ("CRMA bijlage I", "CRMA Annex I"),
+    "entry": ("bijlage I, punt", "Annex I, entry"),
 }
 
 

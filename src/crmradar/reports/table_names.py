@@ -37,6 +37,8 @@ TABLES_NL: dict[str, str] = {
                       "of schatting.",
     "recycling_facilities": "Register van recyclingfabrieken voor batterijen, zonnepanelen, magneten en e-waste.",
     "regional_crm_users": "Elektrolyseprojecten in de Rotterdamse haven met capaciteit, status en startjaar.",
+    "regional_projects": "Bestaande projecten met bron: batterijrecycling van SK tes in de Rotterdamse haven, de "
+                         "e-wasteverwerker Coolrec in Dordrecht en de elektrolyseprojecten op de Maasvlakte.",
     "regional_value_added": "Regionale toegevoegde waarde per bedrijfstak voor het regionale economisch belang.",
     "sources": "Alle geciteerde publicaties; elke andere tabel verwijst ernaar.",
     "supply_shares": "Aandelen van landen in het wereldaanbod en in de EU-aanvoer per grondstof en ketenfase.",
@@ -50,8 +52,9 @@ TABLES_NL: dict[str, str] = {
 }
 
 
-def description(name: str, english: str, lang: str) -> str:
-    """The table's description in the page language (English: the package's description)."""
-    if lang == "nl":
-        return TABLES_NL.get(name, english)
-    return english
+def description(name: str, english: str, lang: str) -> tuple[str, bool]:
+    """The table's description in the page language and whether it is the package's English text (a table
+    added to the package after this list falls back to English, marked as such on the page)."""
+    if lang == "nl" and name in TABLES_NL:
+        return TABLES_NL[name], False
+    return english, True

@@ -36,9 +36,8 @@ def crma(request):
     kb = services.knowledge_base()
     table = crma_table(str(kb.path), with_portfolio)
     lang = page_lang()
-    entries = kb.crma_annex_entries.loc[kb.crma_annex_entries["annex"] == "I"].set_index("entry")["wording"]
+    # the entry letter only: the annex wording is the regulation's English text
     rows = [r | {"material_name": labels.label("material", r["material_id"], lang),
-                 "stage_name": labels.label("stage", r["stage"], lang),
-                 "entry": f"{r['crma_entry']}. {entries.get(r['crma_entry'], '')}".strip()}
+                 "stage_name": labels.label("stage", r["stage"], lang), "entry": r["crma_entry"]}
             for r in services.records(table)]
     return render(request, "web/crma.html", {"rows": rows, "columns": COLUMNS, "with_portfolio": with_portfolio})

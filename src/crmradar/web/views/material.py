@@ -91,6 +91,7 @@ def material(request, material_id: str):
                                                           "technology_id"]))
     stages = list(dict.fromkeys(r["stage"] for r in blocks["producers"]["rows"]))
     return render(request, "web/material.html", {
+        "scenario_name": labels.label("scenario", "targets", lang),
         "map_stages": [{"id": s, "name": labels.label("stage", s, lang)} for s in stages],
         "material": identity, "name": labels.label("material", resolved, lang),
         "group_name": labels.label("material", identity["group_id"], lang) if identity.get("group_id") else "",

@@ -105,8 +105,9 @@ def data_download(request):
 
     lang = "nl" if _name_column() == "name_nl" else "en"
     tables = [
-        {"name": name, "rows": len(frame), "description": description(name, kb.specs[name].description, lang)}
+        {"name": name, "rows": len(frame), "description": text, "english": english}
         for name, frame in sorted(kb.tables.items())
+        for text, english in [description(name, kb.specs[name].description, lang)]
     ]
     return render(request, "web/data.html", {"tables": tables})
 

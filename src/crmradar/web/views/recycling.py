@@ -46,17 +46,26 @@ def year_text(text, lang: str) -> str:
     return text or "–"
 
 
+def _year_order(text: str) -> tuple[int, str]:
+    """Earliest first: '2025 or earlier' < '2031' < 'not before 2050'."""
+    digits = re.search(r"\d{4}", text)
+    year = int(digits.group(0)) if digits else 9999
+    return (year - 1 if "earlier" in text else year + 1 if "not before" in text else year, text)
+
+
 def summary_rows(summary: list[dict], last: int, lang: str) -> list[dict]:
     out = []
     for row in summary:
         scale = numbers.format_number(row["scale_central_t"], lang)
-        scale_range = numbers.format_range(row["scale_low_t"], row["scale_high_t"], lang)
+        if row.get("scale_low_t") is not None and row.get("scale_high_t") is not None:
+            scale += f" ({numbers.format_range(row['scale_low_t'], row['scale_high_t'], lang)})"
+        years = sorted({str(row["year_central_p5"]), str(row["year_central_p95"])}, key=_year_order)
         out.append({
             "stream": labels.label("input_stream", row["input_stream"], lang),
-            "plant": labels.label("plant_type", row["plant_type"], lang),
-            "scale": f"{scale} ({scale_range})",
+            "plant": labels.label("plant_type", row["plant_type"], lang) if row.get("plant_type") else "–",
+            "scale": scale,
             "year": year_text(row["year_central"], lang),
-            "year_range": f"{year_text(row['year_central_p5'], lang)} – {year_text(row['year_central_p95'], lang)}",
+            "year_range": " – ".join(year_text(y, lang) for y in years),
             "capacity": numbers.format_number(row["capacity_existing_t"], lang),
             "feedstock": numbers.format_number(row.get(f"feedstock_{last}_p50_t"), lang),
             "gap": numbers.format_number(row.get(f"gap_{last}_p50_t"), lang),

@@ -66,11 +66,12 @@
       { type: "line", y0: 1, y1: 1, x0: 0, x1: 1, xref: "paper", line: { dash: "dash", color: "#444" } }
     ];
     var notes = [
-      { x: 2.8, y: 1, yref: "paper", text: "EI = 2,8".replace(",", NL ? "," : "."), showarrow: false, xanchor: "left", yanchor: "top", font: { size: 11, color: "#444" } },
-      { x: 1, xref: "paper", y: 1, text: "SR = 1,0".replace(",", NL ? "," : "."), showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11, color: "#444" } }
+      { x: 2.8, y: 0, yref: "paper", text: NL ? "EI = 2,8" : "EI = 2.8", showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 11, color: "#444" } },
+      { x: 1, xref: "paper", y: 1, text: NL ? "SR = 1,0" : "SR = 1.0", showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11, color: "#444" } }
     ];
     Plotly.newPlot(el, traces, layout({ xaxis: { title: T.ei, rangemode: "tozero" }, yaxis: { title: T.sr, rangemode: "tozero" },
-                                        shapes: shapes, annotations: notes, legend: { orientation: "h", y: -0.2 } }), CONFIG);
+                                        shapes: shapes, annotations: notes, legend: { orientation: "h", y: NARROW ? -0.35 : -0.2 },
+                                        height: NARROW ? 480 : 460 }), CONFIG);
   }
 
   function history(el, rows) {
@@ -78,7 +79,7 @@
     Plotly.newPlot(el, [
       { type: "scatter", mode: "lines+markers", name: T.sr, x: years, y: rows.map(function (r) { return r.supply_risk; }) },
       { type: "scatter", mode: "lines+markers", name: T.ei, x: years, y: rows.map(function (r) { return r.economic_importance; }), yaxis: "y2" }
-    ], layout({ xaxis: { title: T.year, dtick: 3 }, yaxis: { title: "SR", rangemode: "tozero" }, margin: { t: 20, r: 60, b: 50, l: 60 },
+    ], layout({ xaxis: { title: T.year, tickvals: years }, yaxis: { title: "SR", rangemode: "tozero" }, margin: { t: 20, r: 60, b: 50, l: 60 },
                 yaxis2: { title: "EI", overlaying: "y", side: "right", rangemode: "tozero" }, legend: { orientation: "h", y: -0.25 } }), CONFIG);
   }
 
@@ -90,7 +91,7 @@
       return { type: "bar", orientation: "h", name: stageName, y: sel.map(function (r) { return r.country; }),
                x: sel.map(function (r) { return r.share; }), hovertemplate: "%{y}: %{x:.1%}<extra>" + stageName + "</extra>" };
     });
-    Plotly.newPlot(el, traces, layout({ barmode: "group", xaxis: { title: T.share, tickformat: ".0%" },
+    Plotly.newPlot(el, traces, layout({ barmode: "group", xaxis: { title: T.share, tickformat: ".0%" }, showlegend: true,
                                         yaxis: { automargin: true, autorange: "reversed" }, legend: { orientation: "h", y: -0.2 } }), CONFIG);
   }
 
@@ -117,7 +118,7 @@
       marker: { color: rows.map(function (r) { return r.status === "active" ? "#b3261e" : r.status === "suspended" ? "#e0a100" : "#8a8a8a"; }) },
       customdata: rows.map(function (r) { return [r.status_name || r.status, r.date_in_force]; }),
       hovertemplate: "%{y}<br>%{customdata[1]} →<br>%{customdata[0]}<extra></extra>" }],
-      layout({ xaxis: { type: "date" }, yaxis: { automargin: true, tickfont: { size: NARROW ? 10 : 12 } },
+      layout({ xaxis: { type: "date", tickformat: "%Y", dtick: "M12" }, yaxis: { automargin: true, tickfont: { size: NARROW ? 10 : 12 } },
                height: Math.max(220, 60 + rows.length * 48), margin: { t: 10, r: 20, b: 40, l: 20 } }), CONFIG);
   }
 
@@ -182,11 +183,11 @@
     rows.forEach(function (r) { stageName[r.stage] = r.stage_name; });
     Plotly.newPlot(el, traces, layout({ barmode: "group", yaxis: { tickformat: ".0%", title: T.capShare, rangemode: "tozero" },
       xaxis: { type: "category", categoryorder: "array", categoryarray: order, automargin: true, tickangle: -45 },
-      margin: { t: 20, r: NARROW ? 10 : 110, b: 60, l: 60 },
+      margin: { t: 20, r: NARROW ? 10 : 120, b: 60, l: 60 },
       shapes: targets.map(function (t) { return { type: "line", xref: "paper", x0: 0, x1: 1, y0: t[0], y1: t[0],
                                                   line: { dash: "dot", color: colors[t[1]], width: 2 } }; }),
       annotations: targets.map(function (t) { return { xref: "paper", x: NARROW ? 0 : 1, xanchor: "left", yanchor: NARROW ? "bottom" : "middle", y: t[0], showarrow: false,
-        text: T.target + " " + (stageName[t[1]] || t[1]) + " " + Math.round(100 * t[0]) + " %", font: { size: 11, color: colors[t[1]] } }; }),
+        text: (stageName[t[1]] || t[1]) + " " + Math.round(100 * t[0]) + " %", font: { size: 11, color: colors[t[1]] } }; }),
       legend: { orientation: "h", y: 1.08 } }), CONFIG);
   }
 
@@ -225,10 +226,10 @@
     var sorted = rows.slice().sort(function (a, b) { return Math.abs(b.change_p50) - Math.abs(a.change_p50); });
     var y = sorted.map(function (r) { return r.lever_name || r.lever; });
     Plotly.newPlot(el, [
-      { type: "bar", orientation: "h", name: T.low, y: y, x: sorted.map(function (r) { return r.tornado_low_p50; }),
-        hovertemplate: "%{y}: %{x:,.3~r}<extra>" + T.low + "</extra>" },
       { type: "bar", orientation: "h", name: T.high, y: y, x: sorted.map(function (r) { return r.tornado_high_p50; }),
-        hovertemplate: "%{y}: %{x:,.3~r}<extra>" + T.high + "</extra>" }
+        marker: { color: "#9ab6d8" }, hovertemplate: "%{y}: %{x:,.3~r}<extra>" + T.high + "</extra>" },
+      { type: "bar", orientation: "h", name: T.low, y: y, x: sorted.map(function (r) { return r.tornado_low_p50; }),
+        marker: { color: "#154273" }, hovertemplate: "%{y}: %{x:,.3~r}<extra>" + T.low + "</extra>" }
     ], layout({ barmode: "overlay", yaxis: { automargin: true, autorange: "reversed", tickfont: { size: NARROW ? 10 : 12 } },
                 height: Math.max(380, 80 + rows.length * 30),
                 xaxis: { title: T.srw }, legend: { orientation: "h", y: -0.12 } }), CONFIG);
