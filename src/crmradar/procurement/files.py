@@ -122,7 +122,7 @@ def check_zip_limits(path: Path, limits: ReadLimits, name: str | None = None) ->
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
+    except Exception:  # zipfile raises many types for damaged archives (BadZipFile, NotImplementedError …)
         raise PurchaseFileError(f"{name}: not a valid XLSX file (not a zip archive)") from None
     total = sum(member.file_size for member in members)
     packed = sum(member.compress_size for member in members)
@@ -153,6 +153,8 @@ def _read_xlsx(path: Path, limits: ReadLimits, sheet: str | None, name: str) -> 
         raise PurchaseFileError(f"{name}: cannot be read as XLSX ({type(exc).__name__})") from None
     try:
         names = workbook.sheetnames
+        if not names:
+            raise PurchaseFileError(f"{name}: the workbook has no sheets")
         if sheet is None:
             chosen = names[0]
         elif sheet in names:

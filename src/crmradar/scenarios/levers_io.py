@@ -201,7 +201,11 @@ def load_levers(path: str | Path | None, known: dict[str, set[str]]) -> LeverLib
         if lever is not None:
             levers[lever_id] = lever
     packages = {}
-    for package_id, block in (data.get("packages") or {}).items():
+    package_blocks = data.get("packages") or {}
+    if not isinstance(package_blocks, dict):
+        problems.add("packages", "must be a mapping of package id → {levers: {lever id: strength}}")
+        package_blocks = {}
+    for package_id, block in package_blocks.items():
         key = f"packages.{package_id}"
         if not isinstance(block, dict) or not isinstance(block.get("levers"), dict) or not block["levers"]:
             problems.add(key, "must be a mapping with 'levers': {lever id: strength, ...}")
