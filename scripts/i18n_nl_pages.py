@@ -354,3 +354,4 @@ NL_PAGES_PLURAL = {
         "Er staan nog %(counter)s berekeningen vóór u in de wachtrij."),
 }
 NL_PAGES["in English"] = "in het Engels"
+NL_PAGES.update({"CSV for Dutch Excel": "CSV voor Nederlandse Excel", "Excel NL": "Excel NL"})

@@ -109,3 +109,10 @@ def test_glossary_explains_the_indicators(client):
     for term in ("SR — leveringsrisico", "EI — economisch belang", "EOL-RIR", "HHI", "GeoPolRisk", "P5 en P95",
                  "t/jaar × SR"):
         assert term in text
+
+
+def test_web_downloads_offer_the_dutch_excel_variant(client):
+    body = client.get("/material/gallium/producers.csv", {"excel": "nl"}).content.decode("utf-8")
+    assert body.startswith("\ufeffstage;country_iso3") and "CHN;China;China;0,938" in body
+    table = client.get("/data/download/csv/", {"table": "materials", "excel": "nl"}).content.decode("utf-8")
+    assert table.startswith("\ufeffid;name_en;name_nl")

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
+from crmradar.reports.csv_export import frame_to_csv, wants_dutch_excel
 from crmradar.reports.numbers import format_number
 from crmradar.web import services
 from crmradar.web.views.material import material  # noqa: F401 - the URL map names pages.material
@@ -119,8 +120,13 @@ def data_file(request, fmt: str):
         name = request.GET.get("table", "")
         if name not in kb.tables:
             raise Http404(_("Unknown table"))
-        response = HttpResponse((kb.path / kb.specs[name].path).read_bytes(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        if wants_dutch_excel(request.GET.get("excel")):
+            body = frame_to_csv(kb.tables[name], dutch_excel=True).encode("utf-8")
+            filename = f"{name}-excel-nl.csv"
+        else:
+            body, filename = (kb.path / kb.specs[name].path).read_bytes(), f"{name}.csv"
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -150,8 +156,10 @@ def material_block_csv(request, material_id: str, key: str):
     if key not in blocks:
         raise Http404(_("Unknown table"))
     frame = pd.DataFrame(blocks[key]["rows"])
-    response = HttpResponse(frame.to_csv(index=False), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{resolved}-{key}.csv"'
+    excel = wants_dutch_excel(request.GET.get("excel"))
+    response = HttpResponse(frame_to_csv(frame, dutch_excel=excel), content_type="text/csv; charset=utf-8")
+    suffix = "-excel-nl" if excel else ""
+    response["Content-Disposition"] = f'attachment; filename="{resolved}-{key}{suffix}.csv"'
     return response
 
 
