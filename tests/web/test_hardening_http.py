@@ -194,3 +194,15 @@ def _refs(node) -> list:
     if isinstance(node, list):
         return [r for value in node for r in _refs(value)]
     return []
+
+
+@pytest.mark.parametrize("path", ["/en/procurement/", "/api/v1/procurement/scan"])
+def test_oversized_request_bodies_are_refused_before_reading(client, path):
+    from django.conf import settings
+
+    limit = settings.CRMRADAR_MAX_REQUEST_BYTES
+    body = b"x" * 16
+    response = client.generic("POST", path, body, content_type="application/octet-stream",
+                              CONTENT_LENGTH=str(300 * 2**20))
+    assert response.status_code == 413 and str(limit) in response.content.decode()
+    assert len(body) < limit

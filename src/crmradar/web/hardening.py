@@ -1,6 +1,7 @@
 """HTTP hardening (issue 17): the outermost middleware, the 500/503 handler and an uncached health check.
 
-* :class:`EdgeMiddleware` (first in ``MIDDLEWARE``) answers a request for a host not in ``ALLOWED_HOSTS``
+* :class:`EdgeMiddleware` (first in ``MIDDLEWARE``) refuses a request body larger than
+  ``CRMRADAR_MAX_REQUEST_BYTES`` with 413 before reading it; answers a request for a host not in ``ALLOWED_HOSTS``
   with a plain 400 that carries the security headers and logs one line (at most one per minute), instead of
   the 14-line traceback Django logs per request; refuses methods other than GET, HEAD and POST on pages
   (405, so TRACE and OPTIONS no longer answer 200); and serves HEAD on the API's GET routes.
@@ -73,6 +74,9 @@ class EdgeMiddleware:
             return with_security_headers(response)
         if not is_api(request) and request.method not in PAGE_METHODS:
             return with_security_headers(HttpResponseNotAllowed(PAGE_METHODS))
+        too_large = _too_large(request)
+        if too_large is not None:
+            return too_large
         if is_api(request) and request.method == "HEAD":
             request.method = "GET"
             response = self.get_response(request)
@@ -84,6 +88,25 @@ class EdgeMiddleware:
                 response["Content-Length"] = str(length)
             return response
         return self.get_response(request)
+
+
+def _too_large(request: HttpRequest) -> HttpResponse | None:
+    """413 when the declared body is larger than ``CRMRADAR_MAX_REQUEST_BYTES`` (nothing of it is read)."""
+    from django.conf import settings
+
+    limit = int(getattr(settings, "CRMRADAR_MAX_REQUEST_BYTES", 12 * 2**20))
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length <= limit:
+        return None
+    text = f"request body of {length} bytes is larger than the limit of {limit} bytes"
+    response = (JsonResponse({"detail": text}, status=413) if is_api(request)
+                else HttpResponse(f"Payload Too Large (413): {text}\n", status=413,
+                                  content_type="text/plain; charset=utf-8"))
+    response["Connection"] = "close"
+    return with_security_headers(response)
 
 
 UNAVAILABLE_PAGE = """<!doctype html>

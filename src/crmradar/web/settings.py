@@ -132,6 +132,8 @@ WHITENOISE_MAX_AGE = 3600
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Any request body larger than this (multipart uploads included) is refused with 413 before it is read.
+CRMRADAR_MAX_REQUEST_BYTES = int(os.environ.get("CRMRADAR_MAX_REQUEST_BYTES", str(12 * 2**20)))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
