@@ -35,7 +35,9 @@ def database_from_url(url: str | None) -> dict:
     """Django DATABASES['default'] from a ``DATABASE_URL`` (PostgreSQL or SQLite)."""
     if not url:
         HOME.mkdir(parents=True, exist_ok=True)
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(HOME / "crmradar.sqlite3")}
+        # Worker processes share the file with the web: wait for locks; tests use a file too (workers see it).
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(HOME / "crmradar.sqlite3"),
+                "OPTIONS": {"timeout": 30}, "TEST": {"NAME": str(HOME / "test-crmradar.sqlite3")}}
     parsed = urlparse(url)
     if parsed.scheme in ("postgres", "postgresql"):
         return {
@@ -67,6 +69,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "crmradar.web.apps.WebConfig",
     "crmradar.apps.accounts.apps.AccountsConfig",
     "crmradar.apps.consultation.apps.ConsultationConfig",
@@ -207,8 +211,29 @@ if OIDC_ENABLED:
     OIDC_OP_JWKS_ENDPOINT = os.environ.get("CRMRADAR_OIDC_JWKS_ENDPOINT", "")
     OIDC_RP_SIGN_ALGO = os.environ.get("CRMRADAR_OIDC_SIGN_ALGO", "RS256")
     OIDC_CREATE_USER = os.environ.get("CRMRADAR_OIDC_CREATE_USER", "0") == "1"
+    OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
 
 # Workspace uploads (deep-dive results) live under the home folder, never under a user-chosen name.
 MEDIA_ROOT = HOME / "media"
 WORKSPACE_UPLOAD_MAX_BYTES = int(os.environ.get("CRMRADAR_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- Background computations (crmradar.web.jobs): django-tasks with a database queue by default ---
+# CRMRADAR_TASKS=redis puts the queue in Redis (RQ, via django-tasks-rq; CRMRADAR_REDIS_URL, default
+# redis://127.0.0.1:6379/0). Limits: jobs queued per client and in all, heartbeat and retry, result eviction.
+if os.environ.get("CRMRADAR_TASKS", "database") == "redis":
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("CRMRADAR_REDIS_URL", "redis://127.0.0.1:6379/0"),
+                             "DEFAULT_TIMEOUT": 3600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+CRMRADAR_JOB_MAX_PER_CLIENT = int(os.environ.get("CRMRADAR_JOB_MAX_PER_CLIENT", "5"))
+CRMRADAR_JOB_MAX_QUEUED = int(os.environ.get("CRMRADAR_JOB_MAX_QUEUED", "200"))
+CRMRADAR_JOB_HEARTBEAT = float(os.environ.get("CRMRADAR_JOB_HEARTBEAT", "1"))  # seconds
+CRMRADAR_JOB_HEARTBEAT_TIMEOUT = float(os.environ.get("CRMRADAR_JOB_HEARTBEAT_TIMEOUT", "5"))  # seconds
+CRMRADAR_JOB_MAX_ATTEMPTS = int(os.environ.get("CRMRADAR_JOB_MAX_ATTEMPTS", "3"))
+CRMRADAR_RESULT_MAX_AGE = float(os.environ.get("CRMRADAR_RESULT_MAX_AGE", str(7 * 86400)))  # seconds
+CRMRADAR_RESULT_MAX_BYTES = int(os.environ.get("CRMRADAR_RESULT_MAX_BYTES", str(500 * 2**20)))  # JSON bytes
+CRMRADAR_REPORT_MAX_AGE = float(os.environ.get("CRMRADAR_REPORT_MAX_AGE", str(86400)))  # seconds
+CRMRADAR_REPORT_MAX_BYTES = int(os.environ.get("CRMRADAR_REPORT_MAX_BYTES", str(200 * 2**20)))  # bytes on disk

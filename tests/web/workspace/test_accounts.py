@@ -76,10 +76,16 @@ def test_oidc_backend_only_when_configured(tmp_path, configured):
     env.pop("CRMRADAR_OIDC_CLIENT_ID", None)
     if configured:
         env["CRMRADAR_OIDC_CLIENT_ID"] = "crm-radar"
-    code = ("from django.conf import settings; print('RoleMappingOIDCBackend' in ' '.join("
-            "settings.AUTHENTICATION_BACKENDS), 'mozilla_django_oidc' in settings.INSTALLED_APPS)")
+    code = ("import django; django.setup(); from django.conf import settings; from django.urls import resolve, "
+            "reverse, NoReverseMatch\n"
+            "print('RoleMappingOIDCBackend' in ' '.join(settings.AUTHENTICATION_BACKENDS), "
+            "'mozilla_django_oidc' in settings.INSTALLED_APPS)\n"
+            "try:\n    url = reverse('accounts:oidc_start'); print(url, resolve(url).func.access_rule)\n"
+            "except NoReverseMatch:\n    print('none', 'none')")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-    assert out.split() == [str(configured), str(configured)]
+    words = out.split()
+    assert words[:2] == [str(configured), str(configured)]
+    assert words[2:] == (["/account/oidc/start/", "public"] if configured else ["none", "none"])
 
 
 def test_openapi_documents_the_workspace(client):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 
 from crmradar.web.access import MEMBER, PUBLIC, access
 
 login = access(PUBLIC)(auth_views.LoginView.as_view(template_name="accounts/login.html",
-                                                    redirect_authenticated_user=True))
+                                                    redirect_authenticated_user=True,
+                                                    extra_context={"oidc_enabled": settings.OIDC_ENABLED}))
 logout = access(PUBLIC)(auth_views.LogoutView.as_view())
 password_reset = access(PUBLIC)(auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html", email_template_name="accounts/password_reset_email.txt",

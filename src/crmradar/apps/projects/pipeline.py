@@ -16,14 +16,11 @@ from django.db import transaction
 
 from crmradar.apps.consultation import services
 from crmradar.apps.consultation.models import Organisation, ValueChain
-from crmradar.apps.projects import capacities, choices
+from crmradar.apps.projects import capacities
 from crmradar.apps.projects.models import Project
+from crmradar.scenarios import pipeline as scenario_pipeline
 
 SOURCE_PREFIX = "Datapakket regional_projects"
-#: Pipeline stage → the CRMA calculator's project status (crmradar.scenarios.crma.COUNTED_STATUSES).
-CRMA_STATUS = {"idee": "announced", "haalbaarheid": "announced", "vergunning": "announced",
-               "financiering": "planned", "bouw": "under_construction", "in_bedrijf": "operating",
-               "gestopt": "cancelled"}
 
 
 def _blank(value) -> bool:
@@ -87,32 +84,16 @@ def load_package_projects(kb, user) -> dict[str, int]:
 
 
 def pipeline_frame(projects, annex_entries: pd.DataFrame, min_stage: str = "financiering") -> pd.DataFrame:
-    """Contained-material capacities of the projects at ``min_stage`` or later, as rows for the CRMA calculator.
+    """Contained-material capacities of the workspace projects at ``min_stage`` or later, as rows for the CRMA
+    calculator (:func:`crmradar.scenarios.pipeline.pipeline_frame`; gross-input entries are not counted)."""
+    return scenario_pipeline.pipeline_frame(workspace_frame(projects), annex_entries, min_stage)[0]
 
-    Columns: project, code, pipeline_stage, name, stage, material_id, crma_entry, capacity_t_per_year,
-    start_year, status. Gross-input entries (recycling streams) and non-strategic materials are left out; a
-    project without a start year counts from its stage alone (start year 0).
-    """
-    from crmradar.scenarios.portfolio import strategic_material_entries
 
-    if min_stage not in choices.STAGE_ORDER:
-        raise ValueError(f"unknown stage {min_stage!r} (one of {', '.join(choices.STAGE_ORDER)})")
-    allowed = set(choices.STAGE_ORDER[choices.STAGE_ORDER.index(min_stage):])
-    entries = strategic_material_entries(annex_entries)
-    rows = []
-    for project in projects:
-        if project.stage not in allowed:
-            continue
-        for capacity in project.capacity_entries():
-            if not capacity.contained or capacity.id not in entries:
-                continue
-            rows.append({"project": project.name, "code": project.code, "pipeline_stage": project.stage,
-                         "name": project.name, "stage": capacity.stage, "material_id": capacity.id,
-                         "crma_entry": entries[capacity.id], "capacity_t_per_year": capacity.tonnes_per_year,
-                         "start_year": project.start_year or 0, "status": CRMA_STATUS[project.stage]})
-    columns = ["project", "code", "pipeline_stage", "name", "stage", "material_id", "crma_entry",
-               "capacity_t_per_year", "start_year", "status"]
-    return pd.DataFrame(rows, columns=columns)
+def workspace_frame(projects) -> pd.DataFrame:
+    """Workspace projects as the pipeline rows the scenarios read (code, name, stage, start_year, capacities)."""
+    return pd.DataFrame([{"code": p.code, "name": p.name, "stage": p.stage, "start_year": p.start_year,
+                          "capacities": p.capacities} for p in projects],
+                        columns=["code", "name", "stage", "start_year", "capacities"])
 
 
 __all__ = ["capacities", "load_package_projects", "pipeline_frame"]
