@@ -25,6 +25,7 @@ from crmradar.commands._table import render_table
 from crmradar.region.model import run
 from crmradar.region.scenario import SCENARIO_DIR, ScenarioError, load_scenario
 from crmradar.region.summary import material_summary, technology_summary
+from crmradar.reports import labels as names
 from crmradar.reports.numbers import format_estimate, format_number
 
 HEADLINE_MATERIALS = ["lithium", "cobalt", "nickel", "natural_graphite", "neodymium", "praseodymium", "dysprosium",
@@ -83,6 +84,7 @@ def _print_headline(summary: pd.DataFrame, materials: list[str], scenario: str, 
                     balance: float) -> None:
     """Per material, demand and recoverable end-of-life flow in the headline years: median (P5 to P95)."""
     lang = cli_language()
+    scenario_name = names.label("scenario", scenario, lang)
     indexed = summary.set_index(["material_id", "metric", "year"])
     rows = []
     for material in materials:
@@ -91,12 +93,12 @@ def _print_headline(summary: pd.DataFrame, materials: list[str], scenario: str, 
                      for year in HEADLINE_YEARS}
             rows.append({"material_id": material, "metric": metric, **bands})
     if lang == "nl":
-        title = (f"Zuid-Holland, scenario '{scenario}': mediaan (P5 tot P95) in t/jaar ({draws} trekkingen, "
+        title = (f"Zuid-Holland, scenario {scenario_name}: mediaan (P5 tot P95) in t/jaar ({draws} trekkingen, "
                  f"{format_number(seconds, lang, decimals=1)} s)")
         note = (f"massabalansfout {balance:.1e}; einde levensduur = inhoud van afgedankte producten; terugwinbaar = "
                 "× inzameling × recyclingrendement. Aannames: metadata van --format json.")
     else:
-        title = f"Zuid-Holland, scenario '{scenario}': median (P5 to P95) in t/yr ({draws} draws, {seconds:.1f} s)"
+        title = f"Zuid-Holland, scenario {scenario_name}: median (P5 to P95) in t/yr ({draws} draws, {seconds:.1f} s)"
         note = (f"mass balance error {balance:.1e}; end-of-life = content of retiring products; recoverable = "
                 "× collection × recycling efficiency. Assumptions: --format json metadata.")
     render_table(pd.DataFrame(rows), console, lang, title=title,

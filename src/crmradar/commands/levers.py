@@ -21,6 +21,8 @@ from crmradar.commands._common import (
     load_scenario_spec,
     write_table_atomic,
 )
+from crmradar.reports import labels as names
+from crmradar.reports.numbers import format_number
 from crmradar.scenarios import levers as lever_model
 from crmradar.scenarios.levers_effects import (
     INDICATORS,
@@ -160,9 +162,12 @@ def levers_command(
     columns = ["indicator", "material_id", "year", "unit", "baseline_p50", "change_p5", "change_p50", "change_p95",
                "relative_change_p50"]
     lang = cli_language()
-    title = (f"'{loaded.id}' met {label_of(choices)} tegenover de basis ({draws} trekkingen, verschil = maatregel − "
+    scenario_name = names.label("scenario", loaded.id, lang)
+    chosen = ", ".join(f"{names.label('lever', lever.id, lang)} ({format_number(strength, lang)})"
+                       for lever, strength in choices)
+    title = (f"Scenario {scenario_name} met {chosen} tegenover de basis ({draws} trekkingen, verschil = maatregel − "
              "basis, P5/P50/P95)" if lang == "nl" else
-             f"'{loaded.id}' with {label_of(choices)} vs baseline ({draws} draws, change = lever − baseline, "
+             f"Scenario {scenario_name} with {chosen} vs baseline ({draws} draws, change = lever − baseline, "
              "P5/P50/P95)")
     emit(shown[columns], fmt, title=title, lang=lang, full=FULL_TABLE[lang],
          priority=["indicator", "material_id", "year", "change_p50", "baseline_p50", "relative_change_p50",
@@ -226,9 +231,10 @@ def levers_rank(
         return
     shown = table.loc[(table["material_id"] == "total") | (table["rank"] <= 3) & (table["change_p50"] < 0)]
     lang = cli_language()
-    title = (f"Maatregelen gerangschikt voor '{loaded.id}' in {year} ({draws} trekkingen; verschil = maatregel − "
+    scenario_name = names.label("scenario", loaded.id, lang)
+    title = (f"Maatregelen gerangschikt voor {scenario_name} in {year} ({draws} trekkingen; verschil = maatregel − "
              "basis)" if lang == "nl" else
-             f"Levers ranked for '{loaded.id}' in {year} ({draws} draws; change = lever − baseline)")
+             f"Levers ranked for {scenario_name} in {year} ({draws} draws; change = lever − baseline)")
     emit(shown.drop(columns=["kind", "strength_low", "strength_high", "year"]), fmt, title=title, lang=lang,
          full=FULL_TABLE[lang], priority=RANK_PRIORITY)
     console.print("[dim]" + NOTE[lang] + "[/]")
