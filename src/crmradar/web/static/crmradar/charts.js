@@ -22,7 +22,13 @@
                  paper_bgcolor: "#fff", plot_bgcolor: "#fff", separators: NL ? ",." : ".," };
   var NARROW = window.matchMedia && window.matchMedia("(max-width: 48em)").matches;
 
-  function layout(extra) { return Object.assign({}, LAYOUT, extra || {}); }
+  function layout(extra) {
+    var out = Object.assign({}, LAYOUT, extra || {});
+    // on a phone a legend below the plot collides with the axis title: put it above the plot instead
+    if (NARROW && out.legend && !out.legendKeep) { out.legend = { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }; }
+    delete out.legendKeep;
+    return out;
+  }
   function name(row) { return (NL ? row.name_nl : row.name_en) || row.material_name || row.material_id; }
   function fmt(value, digits) {
     if (value === null || value === undefined) { return "–"; }
@@ -168,27 +174,40 @@
   }
 
   function crmaChart(el, rows) {
+    // desktop: vertical bars per material; phone: horizontal bars, one row per material, targets as columns
     var stages = ["extraction", "processing", "recycling"];
     var colors = { extraction: "#154273", processing: "#b3261e", recycling: "#007a3d" };
     var order = [];
     rows.forEach(function (r) { var n = r.material_name || r.material_id; if (r.share_after !== null && order.indexOf(n) < 0) { order.push(n); } });
     var traces = stages.map(function (s) {
       var sel = rows.filter(function (r) { return r.stage === s && r.share_after !== null; });
+      var names = sel.map(function (r) { return r.material_name || r.material_id; });
+      var shares = sel.map(function (r) { return r.share_after; });
       return { type: "bar", name: (sel[0] ? sel[0].stage_name : s), marker: { color: colors[s] },
-               x: sel.map(function (r) { return r.material_name || r.material_id; }), y: sel.map(function (r) { return r.share_after; }),
-               hovertemplate: "%{x}: %{y:.0%}<extra>%{fullData.name}</extra>" };
+               orientation: NARROW ? "h" : "v", x: NARROW ? shares : names, y: NARROW ? names : shares,
+               hovertemplate: NARROW ? "%{y}: %{x:.0%}<extra>%{fullData.name}</extra>" : "%{x}: %{y:.0%}<extra>%{fullData.name}</extra>" };
     });
     var targets = [[0.10, "extraction"], [0.40, "processing"], [0.25, "recycling"]];
     var stageName = {};
     rows.forEach(function (r) { stageName[r.stage] = r.stage_name; });
-    Plotly.newPlot(el, traces, layout({ barmode: "group", yaxis: { tickformat: ".0%", title: T.capShare, rangemode: "tozero" },
-      xaxis: { type: "category", categoryorder: "array", categoryarray: order, automargin: true, tickangle: -45 },
-      margin: { t: 20, r: NARROW ? 10 : 120, b: 60, l: 60 },
-      shapes: targets.map(function (t) { return { type: "line", xref: "paper", x0: 0, x1: 1, y0: t[0], y1: t[0],
-                                                  line: { dash: "dot", color: colors[t[1]], width: 2 } }; }),
-      annotations: targets.map(function (t) { return { xref: "paper", x: NARROW ? 0 : 1, xanchor: "left", yanchor: NARROW ? "bottom" : "middle", y: t[0], showarrow: false,
-        text: (stageName[t[1]] || t[1]) + " " + Math.round(100 * t[0]) + " %", font: { size: 11, color: colors[t[1]] } }; }),
-      legend: { orientation: "h", y: 1.08 } }), CONFIG);
+    var shareAxis = { tickformat: ".0%", title: NARROW ? "" : T.capShare, rangemode: "tozero" };  // phone: the chart title says it
+    var nameAxis = { type: "category", categoryorder: "array", categoryarray: order, automargin: true };
+    var shapes = targets.map(function (t) {
+      return NARROW ? { type: "line", yref: "paper", y0: 0, y1: 1, x0: t[0], x1: t[0], line: { dash: "dot", color: colors[t[1]], width: 2 } }
+                    : { type: "line", xref: "paper", x0: 0, x1: 1, y0: t[0], y1: t[0], line: { dash: "dot", color: colors[t[1]], width: 2 } };
+    });
+    var notes = targets.map(function (t, i) {
+      var text = (stageName[t[1]] || t[1]) + " " + Math.round(100 * t[0]) + " %";
+      return NARROW ? { yref: "paper", y: 1 + 0.025 * (i + 1), x: t[0], xanchor: "left", showarrow: false, text: text, font: { size: 10, color: colors[t[1]] } }
+                    : { xref: "paper", x: 1, xanchor: "left", y: t[0], showarrow: false, text: text, font: { size: 11, color: colors[t[1]] } };
+    });
+    Plotly.newPlot(el, traces, layout({ barmode: "group",
+      xaxis: NARROW ? shareAxis : Object.assign({ tickangle: -45 }, nameAxis),
+      yaxis: NARROW ? Object.assign({ autorange: "reversed" }, nameAxis) : shareAxis,
+      height: NARROW ? 160 + order.length * 56 : 480,
+      margin: NARROW ? { t: 70, r: 10, b: 50, l: 10 } : { t: 20, r: 120, b: 60, l: 60 },
+      shapes: shapes, annotations: notes, legendKeep: true,
+      legend: { orientation: "h", y: NARROW ? -0.04 : 1.08, yanchor: NARROW ? "top" : "bottom" } }), CONFIG);
   }
 
   function feedstock(el, rows) {
