@@ -3,6 +3,28 @@
 from __future__ import annotations
 
 NL_PAGES = {
+    # CRMA page with the project pipeline (issue 12, item 2)
+    "stage %(stage)s comes before financing": "fase %(stage)s komt vóór financiering",
+    "no capacity published": "geen capaciteit gepubliceerd",
+    "%(tonnes)s t/yr of %(what)s is gross input or not a strategic raw material: not counted":
+        "%(tonnes)s t/jaar %(what)s is bruto invoer of geen strategische grondstof: niet meegeteld",
+    "With the project pipeline (cited projects, stage financing or later)":
+        "Met de projectenpijplijn (projecten met bron, fase financiering of later)",
+    "The shares after the pipeline count the cited projects of the data package at stage financing or later with "
+    "a capacity in tonnes of contained strategic raw material. Projects not counted, and why:":
+        "De aandelen na de pijplijn tellen de projecten met bron uit het datapakket in de fase financiering of "
+        "later die een capaciteit in ton strategische grondstof hebben. Niet meegetelde projecten, en waarom:",
+    "How much each project moves its benchmark and the 65 %% cap":
+        "Hoeveel elk project zijn benchmark en de 65 %%-grens verschuift",
+    "Share added = capacity / EU consumption; gap closed = share added / (benchmark − current share); the largest "
+    "third country's share with the project alone (processing stage for processing and recycling capacity).":
+        "Aandeel erbij = capaciteit / EU-verbruik; deel van het tekort gedicht = aandeel erbij / (benchmark − "
+        "huidig aandeel); het aandeel van het grootste derde land met alleen dit project (verwerkingsschakel voor "
+        "verwerkings- en recyclingcapaciteit).",
+    "No project in the pipeline has a published capacity in tonnes of contained strategic raw material yet, so "
+    "the shares are those of current EU capacity.":
+        "Nog geen project in de pijplijn heeft een gepubliceerde capaciteit in ton strategische grondstof; de "
+        "aandelen zijn dus die van de huidige EU-capaciteit.",
     "Log in": "Inloggen",
     "Workspace": "Werkruimte",
     "Choose a lever from the list.": "Kies een hefboom uit de lijst.",

@@ -65,10 +65,17 @@ def test_summary_explains_34_entries_and_the_materials_behind_them(client):
     assert f"bij {facts['china_count']} van de {facts['processing_count']} raffineert China" in text
 
 
-def test_crma_page_says_the_default_portfolio_is_illustrative(client):
+def test_crma_page_shows_the_pipeline_by_default_and_the_example_only_when_asked(client):
     text = visible(client.get("/crma/").content.decode())
-    assert "Illustratief voorbeeld." in text
+    assert "Illustratief voorbeeld." not in text
+    assert "Niet meegetelde projecten, en waarom:" in text
+    assert "SK tes battery recycling Rotterdam: 10.000 t/jaar" in text and "niet meegeteld" in text
+    assert "H2Next (formerly H2-Fifty): fase haalbaarheid komt vóór financiering" in text
+    assert "Nog geen project in de pijplijn heeft een gepubliceerde capaciteit" in text
+    assert "Illustratief voorbeeld." in visible(client.get("/crma/", {"portfolio": "example"}).content.decode())
     assert "Illustratief voorbeeld." not in visible(client.get("/crma/", {"portfolio": "none"}).content.decode())
+    english = visible(client.get("/en/crma/").content.decode())
+    assert "Projects not counted, and why:" in english and "no capacity published" in english
 
 
 def test_data_page_and_sources_page_are_dutch(client):

@@ -78,7 +78,8 @@ def pipeline_frame(projects: pd.DataFrame, annex_entries: pd.DataFrame, min_stag
             else int(start)
         if project["stage"] not in allowed:
             skipped.append({"code": project["code"], "name": project["name"], "pipeline_stage": project["stage"],
-                            "reason": f"stage {project['stage']} before {min_stage}"})
+                            "reason": f"stage {project['stage']} before {min_stage}", "kind": "stage",
+                            "material_id": "", "tonnes": float("nan")})
             continue
         entries_of = parse_capacities(project.get("capacities"))
         for stage, identifier, tonnes in entries_of:
@@ -86,7 +87,8 @@ def pipeline_frame(projects: pd.DataFrame, annex_entries: pd.DataFrame, min_stag
                 skipped.append({"code": project["code"], "name": project["name"],
                                 "pipeline_stage": project["stage"],
                                 "reason": f"{stage} {identifier} {tonnes:g} t/yr: not a strategic raw material "
-                                          "in contained tonnes (gross input or non-strategic), not counted"})
+                                          "in contained tonnes (gross input or non-strategic), not counted",
+                                "kind": "not_contained", "material_id": identifier, "tonnes": tonnes})
                 continue
             rows.append({"code": project["code"], "name": project["name"], "pipeline_stage": project["stage"],
                          "stage": stage, "material_id": identifier, "crma_entry": entries[identifier],
@@ -94,9 +96,11 @@ def pipeline_frame(projects: pd.DataFrame, annex_entries: pd.DataFrame, min_stag
                          "status": CRMA_STATUS[project["stage"]]})
         if not entries_of:
             skipped.append({"code": project["code"], "name": project["name"], "pipeline_stage": project["stage"],
-                            "reason": "no capacity published"})
+                            "reason": "no capacity published", "kind": "no_capacity", "material_id": "",
+                            "tonnes": float("nan")})
     return (pd.DataFrame(rows, columns=FRAME_COLUMNS),
-            pd.DataFrame(skipped, columns=["code", "name", "pipeline_stage", "reason"]))
+            pd.DataFrame(skipped, columns=["code", "name", "pipeline_stage", "reason", "kind", "material_id",
+                                           "tonnes"]))
 
 
 def project_contributions(counted: pd.DataFrame, consumption_capacity: pd.DataFrame, benchmarks: pd.DataFrame,

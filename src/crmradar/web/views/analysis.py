@@ -31,13 +31,61 @@ def crma_table(package: str, with_portfolio: bool, year: int = 2030) -> pd.DataF
     return crma_benchmark(kb.crma_consumption_capacity, kb.crma_benchmarks, kb.supply_shares, projects, year)
 
 
-def crma(request):
-    with_portfolio = request.GET.get("portfolio", "example") == "example"
+@lru_cache(maxsize=8)
+def pipeline_crma(package: str, year: int = 2030, min_stage: str = "financiering"
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(benchmark table, contribution per project, projects not counted) for the cited project pipeline of the
+    data package (``regional_projects``) at ``min_stage`` or later (``crmradar.scenarios.pipeline``)."""
+    from crmradar.scenarios.pipeline import pipeline_frame, project_contributions
+
     kb = services.knowledge_base()
-    table = crma_table(str(kb.path), with_portfolio)
+    counted, skipped = pipeline_frame(kb["regional_projects"].rename(columns={"project_id": "code"}),
+                                      kb.crma_annex_entries, min_stage)
+    table = crma_benchmark(kb.crma_consumption_capacity, kb.crma_benchmarks, kb.supply_shares, counted, year)
+    contributions = project_contributions(counted, kb.crma_consumption_capacity, kb.crma_benchmarks,
+                                          kb.supply_shares, year)
+    return table, contributions, skipped
+
+
+PORTFOLIOS = ("pipeline", "none", "example")
+CONTRIBUTION_COLUMNS = ["name", "material_id", "stage", "capacity_t_per_year", "share_added", "gap_closed",
+                        "largest_third_country", "third_country_share_before", "third_country_share_after"]
+
+
+def crma(request):
+    portfolio = request.GET.get("portfolio", "pipeline")
+    if portfolio not in PORTFOLIOS:
+        portfolio = "pipeline"
+    kb = services.knowledge_base()
+    contributions, skipped = None, None
+    if portfolio == "pipeline":
+        table, contributions, skipped = pipeline_crma(str(kb.path))
+    else:
+        table = crma_table(str(kb.path), portfolio == "example")
     lang = page_lang()
     # the entry letter only: the annex wording is the regulation's English text
     rows = [r | {"material_name": labels.label("material", r["material_id"], lang),
                  "stage_name": labels.label("stage", r["stage"], lang), "entry": r["crma_entry"]}
             for r in services.records(table)]
-    return render(request, "web/crma.html", {"rows": rows, "columns": COLUMNS, "with_portfolio": with_portfolio})
+    return render(request, "web/crma.html", {
+        "rows": rows, "columns": COLUMNS, "with_portfolio": portfolio == "example", "portfolio": portfolio,
+        "contributions": None if contributions is None else services.records(contributions),
+        "contribution_columns": CONTRIBUTION_COLUMNS,
+        "skipped": None if skipped is None else [
+            {"name": r["name"], "reason": _reason(r, lang)} for r in skipped.to_dict("records")]})
+
+
+def _reason(row: dict, lang: str) -> str:
+    """Why a pipeline project is not counted, in the page language."""
+    from django.utils.translation import gettext as _
+
+    from crmradar.reports.numbers import format_number
+
+    if row["kind"] == "stage":
+        return _("stage %(stage)s comes before financing") % {"stage": row["pipeline_stage"]}
+    if row["kind"] == "no_capacity":
+        return _("no capacity published")
+    materials = set(services.knowledge_base().materials["id"])
+    kind = "material" if row["material_id"] in materials else "input_stream"
+    return _("%(tonnes)s t/yr of %(what)s is gross input or not a strategic raw material: not counted") % {
+        "tonnes": format_number(row["tonnes"], lang), "what": labels.label(kind, row["material_id"], lang)}
