@@ -88,6 +88,14 @@ def shoot(url: str, out: Path, pages: dict[str, str] = PAGES) -> list[Path]:
                     page.screenshot(path=str(target), full_page=True)
                     shrink(target)
                     written.append(target)
+                if "procurement" in pages:  # the result of scanning the example list
+                    page.goto(url + prefix + "/procurement/")
+                    page.locator("button[name=example]").click()
+                    page.wait_for_selector("#download-report", timeout=120000)
+                    target = out / f"{lang}-procurement-result-{width_name}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    shrink(target)
+                    written.append(target)
             context.close()
         browser.close()
     return written
