@@ -310,10 +310,13 @@ NL = {
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen"),
              "Applies to row %(rows)s.": ("Geldt voor regel %(rows)s.", "Geldt voor %(n)s regels: %(rows)s.")}
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from i18n_nl_jobs import NL_JOBS, NL_JOBS_PLURAL  # noqa: E402 - task queue panels (issue 16)
 from i18n_nl_pages import NL_PAGES, NL_PAGES_PLURAL  # noqa: E402 - issue 13 strings live in their own module
 
 NL.update(NL_PAGES)
 NL_PLURAL.update(NL_PAGES_PLURAL)
+NL.update(NL_JOBS)
+NL_PLURAL.update(NL_JOBS_PLURAL)
 
 
 def main() -> int:

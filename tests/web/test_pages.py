@@ -240,11 +240,14 @@ def test_stale_running_job_is_started_again(django_db):
     jobs.register("echo")(lambda parameters, progress: {"echo": parameters["value"]})
     first = jobs.submit("echo", {"value": 1}, "hash", background=False)
     assert first.status == "done" and first.result == {"echo": 1}
-    CachedResult.objects.filter(pk=first.pk).update(status="running", result=None)
-    assert jobs.submit("echo", {"value": 1}, "hash", background=False).status == "running"  # still fresh
-    CachedResult.objects.filter(pk=first.pk).update(updated_at=timezone.now() - timedelta(hours=1))
-    again = jobs.submit("echo", {"value": 1}, "hash", background=False)
-    assert again.status == "done" and again.result == {"echo": 1}
+    CachedResult.objects.filter(pk=first.pk).update(status="running", result=None, heartbeat_at=timezone.now(),
+                                                    attempts=1)
+    assert jobs.submit("echo", {"value": 1}, "hash", background=False).status == "running"  # heartbeat fresh
+    CachedResult.objects.filter(pk=first.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=1))
+    assert jobs.submit("echo", {"value": 1}, "hash", background=False).status == "queued"  # queued again
+    jobs.wait_for_jobs()
+    again = CachedResult.objects.get(pk=first.pk)
+    assert again.status == "done" and again.result == {"echo": 1} and again.attempts == 2
 
 
 def test_methods_page_states_the_reproduction_of_the_2023_study(client):

@@ -94,7 +94,7 @@ def prepare_web(verbosity: int = 0) -> tuple[str, bool]:
 
 
 def _warm_default_computations() -> None:
-    """Start the default scenario's Monte Carlo in the background so the first visitor finds it ready."""
+    """Queue the default scenario's Monte Carlo (a task worker runs it) so the first visitor finds it ready."""
     from crmradar.web import computations  # noqa: F401 - registers the computations
     from crmradar.web.jobs import submit
     from crmradar.web.loading import package_hash
@@ -130,6 +130,8 @@ def serve_command(
     port: int = typer.Option(8000, "--port", help="TCP port."),
     workers: int = typer.Option(2, "--workers", help="Gunicorn worker processes."),
     threads: int = typer.Option(8, "--threads", help="Threads per worker."),
+    task_workers: int = typer.Option(0, "--task-workers", min=0,
+                                     help="Task worker processes for computations (default: one per core)."),
 ) -> None:
     """Run the web platform with gunicorn (production server; DEBUG stays off)."""
     os.environ.pop("CRMRADAR_DEBUG", None)
@@ -158,6 +160,7 @@ def serve_command(
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", None)
             self.cfg.set("timeout", 120)
+            self.cfg.set("graceful_timeout", 3)  # requests never compute (task workers do): stop quickly
             self.cfg.set("post_worker_init", _warm_worker)
             # gunicorn ≥ 25 puts one control socket per user in $XDG_RUNTIME_DIR or ~/.gunicorn, which a second
             # instance silently takes over; each crm-radar instance gets its own in its home (or none).
@@ -171,11 +174,28 @@ def serve_command(
 
             return application
 
+        def run(self):
+            from gunicorn.arbiter import Arbiter
+
+            class StopPoolFirst(Arbiter):
+                def stop(self, graceful=True):  # the task workers stop alongside the web workers
+                    pool.terminate()
+                    super().stop(graceful)
+
+            StopPoolFirst(self).run()
+
+    from crmradar.commands.worker import start_pool
+
+    pool = start_pool(task_workers)
     state = "loaded" if created else "already loaded"
     console.print(f"crm-radar: data package {package_hash[:12]} {state}; serving on http://{host}:{port}/")
     console.print(f"[dim]home (database, secret key, data updates): {home}"
                   + (f"; control socket: {control}" if control else "") + "[/]", highlight=False)
-    Server().run()
+    try:
+        Server().run()
+    finally:
+        pool.terminate()
+        pool.wait(10)
 
 
 def register(app: typer.Typer) -> None:

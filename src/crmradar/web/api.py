@@ -124,6 +124,7 @@ class JobOut(Schema):
     progress: float
     result: dict | None = None
     error: str | None = None
+    queue_position: int = 0
 
 
 def _job_response(request: HttpRequest, kind: str, parameters: dict):
@@ -131,12 +132,20 @@ def _job_response(request: HttpRequest, kind: str, parameters: dict):
     from django.utils.cache import add_never_cache_headers
 
     from crmradar.web import computations  # noqa: F401 - registers the computations
-    from crmradar.web.jobs import submit
+    from crmradar.web.jobs import QueueFullError, queue_position, submit
     from crmradar.web.loading import package_hash
+    from crmradar.web.views._jobs import client_id
 
     digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit(kind, parameters, digest)
-    body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None}
+    try:
+        job = submit(kind, parameters, digest, client=client_id(request))
+    except QueueFullError:
+        response = api.create_response(request, {"detail": "too many computations waiting; try again later"},
+                                       status=429)
+        add_never_cache_headers(response)
+        return response
+    body = {"status": job.status, "progress": job.progress, "result": job.result, "error": job.error or None,
+            "queue_position": queue_position(job)}
     if job.status == "done":
         return Status(200, body)
     response = api.create_response(request, body, status=202)

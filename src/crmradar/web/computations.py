@@ -114,3 +114,16 @@ def lever_rank(parameters: dict, progress) -> dict:
     table = rank_levers(spec, levers, risk_weights(kb, spec.materials), int(parameters["draws"]),
                         int(parameters["seed"]), int(parameters["year"]), progress=step)
     return {"parameters": parameters, "rows": _clean(table.round(6).to_dict(orient="records"))}
+
+
+@register("selftest")
+def selftest(parameters: dict, progress) -> dict:
+    """Queue self-test (tests, benchmarks): waits ``seconds`` s in ``steps`` steps, reporting progress."""
+    import os
+    import time
+
+    steps = max(1, int(parameters.get("steps", 10)))
+    for step in range(steps):
+        time.sleep(float(parameters.get("seconds", 1.0)) / steps)
+        progress((step + 1) / steps)
+    return {"pid": os.getpid(), "payload": "x" * int(parameters.get("payload_bytes", 0))}

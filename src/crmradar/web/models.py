@@ -8,6 +8,7 @@ here (they go to Parquet/NumPy files); only small JSON summaries are cached.
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 
 
 class PackageLoad(models.Model):
@@ -67,9 +68,20 @@ class CachedResult(models.Model):
     input_hash = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=40)
     parameters = models.JSONField(default=dict)
-    status = models.CharField(max_length=10, default="running")  # running | done | failed
+    status = models.CharField(max_length=10, default="queued")  # queued | running | done | failed | cancelled
     progress = models.FloatField(default=0.0)
     result = models.JSONField(null=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Task queue (crmradar.web.jobs): who asked, which task runs it, liveness, retries and size for eviction.
+    client = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    task_id = models.CharField(max_length=64, blank=True, default="")
+    started_at = models.DateTimeField(null=True)
+    heartbeat_at = models.DateTimeField(null=True)
+    used_at = models.DateTimeField(default=timezone.now)  # creation, finish or last cache hit
+    attempts = models.PositiveSmallIntegerField(default=0)
+    size_bytes = models.BigIntegerField(default=0)  # bytes of the JSON result
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "id"], name="cachedresult_status")]

@@ -222,7 +222,7 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # CRMRADAR_TASKS=redis puts the queue in Redis (RQ, via django-tasks-rq; CRMRADAR_REDIS_URL, default
 # redis://127.0.0.1:6379/0). Limits: jobs queued per client and in all, heartbeat and retry, result eviction.
 if os.environ.get("CRMRADAR_TASKS", "database") == "redis":
-    INSTALLED_APPS += ["django_rq"]
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": os.environ.get("CRMRADAR_REDIS_URL", "redis://127.0.0.1:6379/0"),
                              "DEFAULT_TIMEOUT": 3600}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
