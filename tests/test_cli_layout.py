@@ -122,9 +122,9 @@ def test_levers_rank_shows_n_of_total(tmp_path, monkeypatch):
 
 
 def test_english_on_request():
-    output = _invoke(["--lang", "en", "crma"], 120)
+    output = _invoke(["--lang", "en", "crma", "--portfolio", str(PORTFOLIO)], 120)
     assert "material" in output and "cobalt" in output.lower()
-    output = _invoke(["crma"], 120, CRMRADAR_LANG="en_GB.UTF-8")
+    output = _invoke(["crma", "--portfolio", str(PORTFOLIO)], 120, CRMRADAR_LANG="en_GB.UTF-8")
     assert "Full table: --format csv" in output
 
 
