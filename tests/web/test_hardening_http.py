@@ -206,3 +206,18 @@ def test_oversized_request_bodies_are_refused_before_reading(client, path):
                               CONTENT_LENGTH=str(300 * 2**20))
     assert response.status_code == 413 and str(limit) in response.content.decode()
     assert len(body) < limit
+
+
+def test_page_whose_database_fails_answers_503_not_500(client, monkeypatch):
+    from django.db import OperationalError
+    from django.test import Client
+
+    from crmradar.web import services
+
+    def broken():
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(services, "knowledge_base", broken)
+    response = Client(raise_request_exception=False).get("/en/sources/?db=broken")
+    assert response.status_code == 503
+    assert b"Temporarily unavailable" in response.content and response["Retry-After"] == "60"
