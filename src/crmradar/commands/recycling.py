@@ -93,7 +93,10 @@ def recycling_command(
     title = {View.summary: "Year the P50 end-of-life feedstock reaches a plant's minimum efficient scale",
              View.years: "Feedstock vs capacity per year (t/yr; gap > 0: more feedstock than capacity)",
              View.value: "Recoverable material and its value (t/yr, USD million of 2025)"}[view]
-    emit(_compact(frame, view), fmt, title=f"{title} — scenario '{loaded.id}', {draws} draws", metadata=metadata)
+    # Titles, streams and notes of this command are English until they get Dutch labels: keep the table English
+    # too rather than mixing languages.
+    emit(_compact(frame, view), fmt, title=f"{title} — scenario '{loaded.id}', {draws} draws", metadata=metadata,
+         lang="en")
     if view is View.summary:
         _print_headline(frames[View.summary], int(flows.years[-1]))
     if out is not None:

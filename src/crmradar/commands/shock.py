@@ -118,8 +118,9 @@ def shock_command(
             ensure_ascii=False, default=str)
         atomic_write_text(out, text)
     if fmt is OutputFormat.table:
+        # Items and notes of this command are English until they get Dutch labels: keep the table English too.
         emit(_banded(frame, labels), fmt, title=f"Export-control shock vs scenario '{loaded.id}': "
-             f"median [P5-P95], {draws} draws")
+             f"median [P5-P95], {draws} draws", lang="en")
         console.print("[dim]Supply: share of annual supply lost while the shock bites. Deployment, tonnes and value "
                       "added: totals over the shock years. ZH value added = EU × ZH share (assumption). "
                       "Assumptions: --format json.[/]")
