@@ -26,7 +26,7 @@ ul { margin: 0 0 5pt 12pt; padding: 0; } li { margin-bottom: 2pt; }
 table { border-collapse: collapse; width: 100%; margin: 3pt 0 2pt; font-size: 8.3pt; break-inside: auto; }
 thead { display: table-header-group; }
 th { text-align: left; border-bottom: 1pt solid #0b5e3c; padding: 2pt 4pt; font-weight: bold; vertical-align: bottom; }
-td { border-bottom: 0.4pt solid #ccc; padding: 1.8pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
+td { border-bottom: 0.4pt solid #ccc; padding: 1.8pt 4pt; vertical-align: top; overflow-wrap: break-word; }
 tr { break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
 td:first-child, th { hyphens: manual; }
