@@ -159,10 +159,9 @@ def test_choropleth_shows_large_shares_dark(browser, server):
     page.goto(server + "/material/gallium/")
     page.wait_for_selector('[data-chart="producers-map"] .choroplethlocation', timeout=30000)
     fills = page.evaluate(
-        """() => { const plot = document.querySelector('[data-chart="producers-map"]');
-             const trace = plot.calcdata[0];
-             const out = {};
-             trace.forEach(point => { out[point.loc] = getComputedStyle(point.node3).fill || point.node3.style.fill; });
+        """() => { const out = {};
+             document.querySelectorAll('[data-chart="producers-map"] .choroplethlocation').forEach(path => {
+               if (path.__data__ && path.__data__.loc) { out[path.__data__.loc] = getComputedStyle(path).fill; } });
              return out; }"""
     )
     context.close()
