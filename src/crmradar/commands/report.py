@@ -11,6 +11,7 @@ same functions as ``crmradar material`` and ``crmradar demand`` (same default dr
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -120,15 +121,26 @@ def material(name: str = typer.Argument(..., help="Material id, English or Dutch
 
 @report_app.command("staten")
 def staten(out: Path = OutOption,
-           published_only: bool = typer.Option(False, "--published-only", help="Only published workspace items.")
+           published_only: bool = typer.Option(False, "--published-only", help="Only published workspace items."),
+           levers: Path = typer.Option(None, "--levers", help="Output of crmradar levers rank --format json.")
            ) -> None:
-    """Annex to a letter to the Provincial Council: materials, demand with bands, action lines, bottlenecks."""
+    """Annex to a letter to the Provincial Council: materials, demand with bands, levers, action lines,
+    bottlenecks per chain, projects, sources."""
+    import pandas as pd
+
     from crmradar import data
     from crmradar.reports.documents import council_annex
 
+    ranking = None
+    if levers is not None:
+        try:
+            ranking = pd.DataFrame(json.loads(levers.read_text(encoding="utf-8"))["data"])
+            ranking[["indicator", "material_id", "rank", "lever"]]  # noqa: B018 - the columns must be there
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            fail(f"--levers {levers}: not the JSON of crmradar levers rank --format json ({error})")
     kb = data.load()
     state = workspace_state(published_only)
-    _write(council_annex(kb, _demand(kb), state), out)
+    _write(council_annex(kb, _demand(kb), state, lever_ranking=ranking), out)
 
 
 @report_app.command("chain")

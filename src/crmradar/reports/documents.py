@@ -329,8 +329,36 @@ def _bottleneck_sections(state: WorkspaceState, chains: list[dict]) -> list[Sect
     return sections
 
 
+LEVER_INDICATOR = "sr_weighted_demand"
+LEVERS_SHOWN = 8
+
+
+def lever_section(ranking: pd.DataFrame | None) -> Section:
+    """The levers ranked by their effect on the supply-risk-weighted primary demand of all materials in 2050,
+    from the rows of ``crmradar levers rank --format json`` (``data``)."""
+    heading = "3. Hefbomen"
+    if ranking is None or ranking.empty:
+        return Section(heading, [
+            "De rangschikking van de hefbomen is niet meegenomen. Maak die met crmradar levers rank --format json "
+            "> rang.json en geef het bestand mee met --levers rang.json."])
+    rows = ranking.loc[(ranking["indicator"] == LEVER_INDICATOR) & (ranking["material_id"] == "total")]
+    rows = rows.sort_values("rank").head(LEVERS_SHOWN)
+    if rows.empty:
+        return Section(heading, ["De rangschikking bevat geen totaal voor de risicogewogen vraag."])
+    year = int(rows["year"].iloc[0])
+    table = Table(["Rang", "Hefboom", "Sterkte", "Effect (mediaan, P5 tot P95)", "Relatief"],
+                  [[str(int(r.rank)), labels.label("lever", r.lever), format_number(r.strength, "nl"),
+                    format_estimate(r.change_p50, r.change_p5, r.change_p95, "nl"),
+                    format_percent(r.relative_change_p50, "nl", decimals=1)] for r in rows.itertuples()],
+                  caption=f"Verandering van de primaire vraag naar alle grondstoffen in {year}, gewogen met het "
+                          "leveringsrisico (t/jaar × SR, EU 2023); negatief is minder risico.",
+                  sources=["crmradar_region_estimate", "ec2023_crm_study"], numeric=[True, False, True, True, True])
+    return Section(heading, ["Hefbomen gerangschikt naar hun effect op de risicogewogen vraag van de "
+                             "energietransitie (crmradar levers rank)."], tables=[table])
+
+
 def council_annex(kb: KnowledgeBase, demand: DemandFigures, state: WorkspaceState,
-                  today: dt.date | None = None) -> Document:
+                  today: dt.date | None = None, lever_ranking: pd.DataFrame | None = None) -> Document:
     """Annex to a letter to the Provincial Council (Provinciale Staten)."""
     today = today or dt.date.today()
     measures = _active_measures(kb)
@@ -348,7 +376,8 @@ def council_annex(kb: KnowledgeBase, demand: DemandFigures, state: WorkspaceStat
             "voertuigen, elektrolysers, warmtepompen, netten) in Zuid-Holland, en wat in 2050 vrijkomt aan het "
             "einde van de levensduur. De banden geven de onzekerheid in aantallen, materiaalintensiteit en "
             "levensduur."], tables=[_demand_table(kb, demand, materials)]),
-        Section("3. Stand van de actielijnen", [
+        lever_section(lever_ranking),
+        Section("4. Stand van de actielijnen", [
             "Actiepunten van het regionaal overleg per eigenaar en lijn, uit de werkruimte op de datum van dit "
             "document."] if state.actions else ["Er zijn nog geen actiepunten vastgelegd in de werkruimte."],
             tables=[_action_table(state)] if state.actions else []),
