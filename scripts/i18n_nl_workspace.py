@@ -17,6 +17,20 @@ import polib
 LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "apps" / "locale"
 
 NL = {
+    # policy alignment (apps.policy)
+    "Policy alignment": "Beleidsafstemming",
+    "European Union": "Europese Unie",
+    "National": "Nationaal",
+    "Provincial": "Provinciaal",
+    "Regional": "Regionaal",
+    "level": "niveau",
+    "adopted on": "vastgesteld op",
+    "targets": "doelen",
+    "target year": "doeljaar",
+    "milestones": "mijlpalen",
+    "YYYY[-MM[-DD]]: text, joined with |": "JJJJ[-MM[-DD]]: tekst, gescheiden door |",
+    "policy framework": "beleidskader",
+    "policy frameworks": "beleidskaders",
     # project pipeline (apps.projects)
     "Project pipeline": "Projectenpijplijn",
     "Idea": "Idee",

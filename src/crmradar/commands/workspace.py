@@ -112,5 +112,36 @@ def projects(
                       f"{item.start_year or '—'} · bron: {item.source or '—'}", soft_wrap=True)
 
 
+@workspace_app.command("kaders")
+def frameworks(
+    load: bool = typer.Option(False, "--load", help="Load the cited policy frameworks of the data package "
+                              "(table policy_frameworks) into the workspace; idempotent by code."),
+) -> None:
+    """Policy frameworks with their milestone timeline, and the frameworks no action point covers yet."""
+    _django()
+    from crmradar.apps.policy.alignment import load_package_frameworks, timeline, uncovered
+    from crmradar.apps.policy.models import PolicyFramework
+
+    if load:
+        from crmradar import data
+        from crmradar.data.loader import active_package_dir
+
+        counts = load_package_frameworks(data.load(active_package_dir()), _System())
+        console.print(f"Kaders uit het datapakket: {counts['created']} nieuw, {counts['updated']} bijgewerkt"
+                      + (f", {counts['deleted_kept']} verwijderd gelaten" if counts["deleted_kept"] else ""))
+    items = list(PolicyFramework.objects.order_by("level", "name"))
+    if not items:
+        console.print("Geen kaders in de werkruimte (laad de kaders uit het datapakket met --load).")
+        return
+    console.print("[bold]Mijlpalen[/bold]")
+    for row in timeline(items):
+        when = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[row["precision"]]
+        mark = "verstreken" if row["past"] else "komend"
+        console.print(f" {row['date'].strftime(when)} ({mark})  {row['framework']}: {row['text']}", soft_wrap=True)
+    missing = uncovered(items)
+    console.print("[bold]Nog door geen actiepunt gedekt[/bold]: "
+                  + (", ".join(f.name for f in missing) if missing else "geen"), soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(workspace_app, name="workspace")

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "crmradar.apps.consultation.apps.ConsultationConfig",
     "crmradar.apps.signals.apps.SignalsConfig",
     "crmradar.apps.projects.apps.ProjectsConfig",
+    "crmradar.apps.policy.apps.PolicyConfig",
 ]
 MIDDLEWARE = [
     "crmradar.web.hardening.EdgeMiddleware",  # host check, page methods, HEAD on the API (issue 17)

@@ -26,7 +26,7 @@ from crmradar.apps.consultation.registers import PACKAGE_LINK_FIELDS, REGISTERS,
 
 FORMATS = ("csv", "xlsx")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-ORDER = ("organisaties", "ketens", "overleggen", "knelpunten", "acties", "verdiepingen", "projecten")
+ORDER = ("organisaties", "ketens", "overleggen", "knelpunten", "acties", "verdiepingen", "projecten", "kaders")
 SEPARATOR = "|"
 
 

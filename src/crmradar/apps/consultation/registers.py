@@ -39,6 +39,20 @@ class Register:
 COMMON_EXCHANGE = ("owner_organisation", "published")
 
 
+def _policy_register() -> Register:
+    """Policy frameworks (``crmradar.apps.policy``) linked to action points and projects."""
+    from crmradar.apps.policy.forms import PolicyFrameworkForm
+    from crmradar.apps.policy.models import PolicyFramework
+
+    return Register("kaders", PolicyFramework, PolicyFrameworkForm,
+                    ("name", "level", "adopted_on", "target_year"),
+                    ("level", "owner_organisation", "published"),
+                    ("name", "code", "targets", "milestones", "source"),
+                    ("name", "level", "adopted_on", "target_year", "updated_at"),
+                    ("id", "code", "name", "level", "adopted_on", "targets", "target_year", "milestones",
+                     "materials", "action_points", "projects", "source", *COMMON_EXCHANGE))
+
+
 def _project_register() -> Register:
     """The project pipeline (its own app, ``crmradar.apps.projects``) served by the same pages, API and exchange."""
     from crmradar.apps.projects.forms import ProjectForm
@@ -86,6 +100,7 @@ REGISTERS: dict[str, Register] = {r.slug: r for r in [
              ("id", "kind", "title", "scope_type", "subject", "chain", "owner_person", "status", "planned_date",
               "result_url", *COMMON_EXCHANGE)),
     _project_register(),
+    _policy_register(),
 ]}
 BY_MODEL = {r.model: r for r in REGISTERS.values()}
 PACKAGE_LINK_FIELDS = {"materials": "materials", "technologies": "technologies",

@@ -1,0 +1,98 @@
+"""Policy alignment register (issue 12, item 4, partial): cited frameworks, milestones, links to action points
+and projects, what no action point covers, pages, API and exchange."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture()
+def kb():
+    from crmradar import data
+    from crmradar.data.loader import active_package_dir
+
+    return data.load(active_package_dir())
+
+
+@pytest.fixture()
+def loaded(users, kb):
+    from crmradar.apps.policy.alignment import load_package_frameworks
+
+    return load_package_frameworks(kb, users["analist"])
+
+
+def test_every_shipped_framework_cites_a_source_and_has_valid_milestones(kb):
+    from crmradar.apps.policy.milestones import parse
+
+    table = kb["policy_frameworks"]
+    assert {"crma", "resourceeu", "ngs", "npce"} <= set(table["framework_id"])
+    assert set(table["source_id"]) <= set(kb["sources"]["id"])
+    for text in table["milestones"]:
+        found, problems = parse(text)
+        assert found and problems == []
+
+
+def test_milestone_parsing_and_refusal():
+    from django.core.exceptions import ValidationError
+
+    from crmradar.apps.policy.milestones import parse, validate
+
+    found, problems = parse("2025-03-25: selected|2026: centre|2024-05: in force")
+    assert [(m.date, m.precision) for m in found] == [(dt.date(2025, 3, 25), "day"), (dt.date(2026, 1, 1), "year"),
+                                                      (dt.date(2024, 5, 1), "month")]
+    assert problems == []
+    for bad in ("2025-13-01: no month", "someday: later", "2025-02-30: no day"):
+        with pytest.raises(ValidationError):
+            validate(bad)
+
+
+def test_load_timeline_and_uncovered(users, items, loaded, kb):
+    from crmradar.apps.consultation import services
+    from crmradar.apps.policy.alignment import load_package_frameworks, timeline, uncovered
+    from crmradar.apps.policy.models import PolicyFramework
+
+    assert loaded == {"created": len(kb["policy_frameworks"]), "updated": 0, "deleted_kept": 0}
+    crma = PolicyFramework.objects.get(code="crma")
+    assert crma.source.startswith("Datapakket policy_frameworks · eu_crma_2024_1252:") and crma.published
+    frameworks = list(PolicyFramework.objects.all())
+    rows = timeline(frameworks, today=dt.date(2026, 6, 1))
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    def past(code, start):
+        return next(r["past"] for r in rows if r["code"] == code and r["text"].startswith(start))
+
+    assert past("crma", "Regulation adopted") is True
+    assert past("resourceeu", "European Critical Raw") is False  # 'early 2026' counts until the year's end
+    assert len(uncovered(frameworks)) == len(frameworks)
+    crma.action_points.add(items["action"])
+    assert crma not in uncovered(frameworks)
+    services.soft_delete(items["action"], users["analist"])
+    assert crma in uncovered(frameworks)  # a deleted action point covers nothing
+    assert load_package_frameworks(kb, users["analist"])["updated"] == len(kb["policy_frameworks"])
+
+
+def test_pages_api_and_exchange(client, client_for, users, items, loaded):
+    from crmradar.apps.accounts.services import issue_token
+    from crmradar.apps.consultation.importexport import WorkspaceImportError, export_bytes, import_files
+    from crmradar.apps.consultation.registers import REGISTERS
+    from crmradar.apps.policy.models import PolicyFramework
+
+    assert "RESourceEU" in client_for("anoniem").get("/werkruimte/kaders/").content.decode()
+    crma = PolicyFramework.objects.get(code="crma")
+    assert "2024/1252" in client_for("anoniem").get(f"/werkruimte/kaders/{crma.pk}/").content.decode()
+    assert client_for("lezer").get("/werkruimte/kaders/nieuw/").status_code == 403
+    token = issue_token(users["analist"].email)
+    listing = client.get("/api/v1/workspace/kaders/?level=nationaal", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    assert {r["code"] for r in listing["results"]} == {"ngs", "npce"}
+    crma.action_points.add(items["action"])
+    register = REGISTERS["kaders"]
+    before = export_bytes(register, "csv")
+    PolicyFramework.all_objects.all().delete()
+    assert import_files({"kaders.csv": before}, users["analist"]) == {"kaders": 4}
+    assert export_bytes(register, "csv") == before
+    broken = before.decode("utf-8-sig").replace("2025-12-03: Action Plan adopted", "3 december: adopted")
+    with pytest.raises(WorkspaceImportError) as error:
+        import_files({"kaders.csv": broken.encode()}, users["analist"])
+    assert {p.column for p in error.value.problems} == {"milestones"}
+    assert export_bytes(register, "csv") == before
