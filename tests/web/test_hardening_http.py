@@ -221,3 +221,19 @@ def test_page_whose_database_fails_answers_503_not_500(client, monkeypatch):
     response = Client(raise_request_exception=False).get("/en/sources/?db=broken")
     assert response.status_code == 503
     assert b"Temporarily unavailable" in response.content and response["Retry-After"] == "60"
+
+
+@pytest.mark.parametrize(("error", "status"), [("PermissionDenied", 403), ("BadRequest", 400),
+                                               ("SuspiciousOperation", 400)])
+def test_api_keeps_djangos_client_errors_as_json(client, monkeypatch, error, status):
+    from django.core import exceptions
+    from django.test import Client
+
+    from crmradar.web import services
+
+    def refuse():
+        raise getattr(exceptions, error)()
+
+    monkeypatch.setattr(services, "knowledge_base", refuse)
+    response = Client(raise_request_exception=False).get(f"/api/v1/sources?e={error}")
+    assert response.status_code == status and response["Content-Type"].startswith("application/json")

@@ -15,6 +15,7 @@ import logging
 import math
 from typing import Any, Literal
 
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from ninja import Schema
@@ -81,7 +82,8 @@ Lever = _literal(_lever_ids(), "none")
 
 
 def install_error_handlers(api) -> None:
-    """A database that is gone or read-only → 503 JSON; any other unhandled error → 500 JSON (logged)."""
+    """A database that is gone or read-only → 503 JSON; Django's permission and bad-request errors keep their
+    403/400 (as JSON); any other unhandled error → 500 JSON (logged)."""
 
     def database(request: HttpRequest, error: Exception) -> HttpResponse:
         logger.error("database unavailable on %s: %s", request.path, str(error).splitlines()[0][:200])
@@ -93,5 +95,14 @@ def install_error_handlers(api) -> None:
         logger.exception("API error on %s", request.path)
         return api.create_response(request, {"detail": "internal server error"}, status=500)
 
+    def forbidden(request: HttpRequest, error: Exception) -> HttpResponse:
+        return api.create_response(request, {"detail": "permission denied"}, status=403)
+
+    def bad_request(request: HttpRequest, error: Exception) -> HttpResponse:
+        return api.create_response(request, {"detail": "bad request"}, status=400)
+
     api.add_exception_handler(DatabaseError, database)
+    api.add_exception_handler(PermissionDenied, forbidden)
+    api.add_exception_handler(BadRequest, bad_request)
+    api.add_exception_handler(SuspiciousOperation, bad_request)
     api.add_exception_handler(Exception, unexpected)
