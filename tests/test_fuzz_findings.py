@@ -61,3 +61,22 @@ def test_zip_needing_an_unknown_version(tmp_path):
     path.write_bytes(bytes(content))
     with pytest.raises(PurchaseFileError, match=r"^future\.xlsx: not a valid XLSX file"):
         read_purchase_file(path)
+
+
+@pytest.mark.parametrize("value", ["2024-13-45", "!!int abc", "!!float x", "!!timestamp 2024-02-30"])
+def test_yaml_values_their_tag_cannot_hold(kb, tmp_path, value):
+    from crmradar.region.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+    from crmradar.scenarios.portfolio import PortfolioError, parse_portfolio
+
+    with pytest.raises(YamlFileError, match=r"^f\.yaml: line 2: could not parse YAML .*not a valid value"):
+        compose_bounded(f"a: 1\nb: {value}\n", "f.yaml")
+    scenario = tmp_path / "targets.yaml"
+    scenario.write_text((SCENARIO_DIR / "targets.yaml").read_text(encoding="utf-8").replace(
+        "\nend_year: 2050\n", f"\nend_year: {value}\n"), encoding="utf-8")
+    with pytest.raises(ScenarioError, match="not a valid value"):
+        load_scenario(scenario, kb)
+    text = ("schema_version: 1\nname: x\nprojects:\n  - name: a\n    stage: recycling\n    material: cobalt\n"
+            f"    capacity_t_per_year: 5\n    start_year: {value}\n    status: planned\n")
+    with pytest.raises(PortfolioError) as error:
+        parse_portfolio(text, "p.yaml", kb.materials, kb.crma_annex_entries)
+    assert any(issue.line == 8 and "not a valid value" in issue.message for issue in error.value.issues)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from yaml.constructor import ConstructorError
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -39,6 +40,14 @@ class LimitedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._aliases = 0
         self._depth = 0
+
+    def construct_object(self, node, deep=False):
+        """A value the tag cannot hold (``2024-13-45``, ``!!int abc``) is a marked YAML error, not a ValueError."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as error:
+            raise ConstructorError(None, None, f"{node.value!r} is not a valid value ({error})",
+                                   node.start_mark) from None
 
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):

@@ -196,7 +196,11 @@ class _Reader:
         if not isinstance(node, ScalarNode):
             self.issue(node, field_name, "must be a single value, not a list or mapping")
             return None
-        value = self._constructor.construct_object(node, deep=True)
+        try:
+            value = self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:  # 2024-13-45, !!int abc
+            self.issue(node, field_name, f"{node.value!r} is not a valid value ({getattr(error, 'problem', error)})")
+            return None
         if kind is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.issue(node, field_name, f"must be a number, got {value!r}")
