@@ -116,6 +116,11 @@ def record_from_feed(signal: Signal) -> Signal:
     return signal
 
 
+def _actor(user):
+    """The user recorded in the history: None for the command line acting as the system."""
+    return user if getattr(user, "is_authenticated", False) else None
+
+
 def require_analyst(user) -> None:
     if not user.has_perm("signals.manage_settings"):
         raise PermissionDenied
@@ -127,12 +132,12 @@ def set_threshold(user, material: str, percent: float | None) -> PriceThreshold 
     current = PriceThreshold.objects.filter(material=material).first()
     if percent is None:
         if current:
-            current._history_user = user
+            current._history_user = _actor(user)
             current.delete()
         return None
     item = current or PriceThreshold(material=material)
     item.percent = percent
-    item._history_user = user
+    item._history_user = _actor(user)
     item.full_clean()
     item.save()
     return item
@@ -141,7 +146,7 @@ def set_threshold(user, material: str, percent: float | None) -> PriceThreshold 
 def add_feed(user, name: str, url: str, default_kind: str = SignalKind.POLICY) -> Feed:
     require_analyst(user)
     feed = Feed(name=name, url=url, default_kind=default_kind)
-    feed._history_user = user
+    feed._history_user = _actor(user)
     feed.full_clean()
     feed.save()
     return feed
