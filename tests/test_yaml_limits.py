@@ -41,7 +41,7 @@ def test_compose_bounded_refuses_hostile_yaml(case):
     started = time.perf_counter()
     with pytest.raises(YamlFileError) as caught:
         compose_bounded(text, "mine.yaml")
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 10  # the bomb would take minutes and gigabytes
     message = str(caught.value)
     assert message.startswith("mine.yaml: ") and words in message and "\n" not in message
 
