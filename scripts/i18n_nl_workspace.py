@@ -18,6 +18,14 @@ LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "apps" / "lo
 
 NL = {
     # policy alignment (apps.policy)
+    "Policy milestones": "Beleidsmijlpalen",
+    "Coming up": "Komend",
+    "Recently passed": "Onlangs verstreken",
+    "Frameworks no action point covers yet": "Kaders die nog door geen actiepunt zijn gedekt",
+    "Every framework is covered by at least one action point.": "Elk kader is door minstens één actiepunt gedekt.",
+    "No policy frameworks yet (crmradar workspace kaders --load adds the cited ones).":
+        "Nog geen beleidskaders (crmradar workspace kaders --load voegt de kaders met bron toe).",
+    "All policy frameworks": "Alle beleidskaders",
     "Policy alignment": "Beleidsafstemming",
     "European Union": "Europese Unie",
     "National": "Nationaal",

@@ -96,3 +96,19 @@ def test_pages_api_and_exchange(client, client_for, users, items, loaded):
         import_files({"kaders.csv": broken.encode()}, users["analist"])
     assert {p.column for p in error.value.problems} == {"milestones"}
     assert export_bytes(register, "csv") == before
+
+
+def test_dashboard_shows_the_milestone_timeline_and_what_is_not_covered(users, items, loaded, client_for):
+    from crmradar.apps.policy import dashboard
+    from crmradar.apps.policy.models import PolicyFramework
+
+    block = dashboard.for_user(users["lezer"], today=dt.date(2026, 6, 1))
+    assert block["frameworks"] == 4
+    assert [m["label"] for m in block["upcoming"]][:1] == ["2026"]  # early 2026 counts until the year's end
+    assert all(not m["past"] for m in block["upcoming"]) and all(m["past"] for m in block["passed"])
+    PolicyFramework.objects.get(code="ngs").action_points.add(items["action"])
+    page = client_for("lezer").get("/werkruimte/").content.decode()
+    assert "Beleidsmijlpalen" in page and "Kaders die nog door geen actiepunt zijn gedekt" in page
+    section = page.split('id="policy-milestones"')[1].split("</section>")[0]
+    assert "Nationaal Programma Circulaire Economie" in section and "Nationale Grondstoffenstrategie (NGS)</a>" \
+        not in section

@@ -17,6 +17,7 @@ from crmradar.apps.consultation import dashboard, forms, history, importexport, 
 from crmradar.apps.consultation.agenda import agenda_docx
 from crmradar.apps.consultation.registers import REGISTERS
 from crmradar.apps.consultation.views import _done, _register
+from crmradar.apps.policy import dashboard as policy_dashboard
 from crmradar.apps.signals import dashboard as signal_dashboard
 from crmradar.web.access import ANALYST, EDITOR, ITEM, MEMBER, access
 
@@ -31,6 +32,7 @@ def workspace_dashboard(request):
         "next_meeting": dashboard.next_meeting(user),
         "recent": dashboard.recent_changes(user),
         "signal_block": signal_dashboard.for_user(user),
+        "policy_block": policy_dashboard.for_user(user),
     })
 
 
