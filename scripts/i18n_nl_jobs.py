@@ -9,6 +9,24 @@ NL_JOBS = {
     "The computation was cancelled. Reload the page to start it again.":
         "De berekening is geannuleerd. Laad de pagina opnieuw om haar opnieuw te starten.",
 }
+NL_JOBS.update({  # finished sweeps page (templates/web/sweeps.html)
+    "Lever sweeps": "Sweeps van hefbomen",
+    "Finished sweeps of lever combinations (command crmradar sweep). Per sweep the combinations with the largest "
+    "median reduction of supply-risk-weighted demand, with the 90 % interval of the paired change.":
+        "Afgeronde sweeps van combinaties van hefbomen (opdracht crmradar sweep). Per sweep de combinaties met de "
+        "grootste mediane daling van de vraag gewogen naar leveringsrisico, met het 90 %-interval van het gepaarde "
+        "verschil.",
+    "draws": "trekkingen",
+    "combinations": "combinaties",
+    "Strength": "Sterkte",
+    "Change in SR-weighted demand (t/yr × SR): median (P5 to P95)":
+        "Verschil in vraag × leveringsrisico (t/jr × SR): mediaan (P5 tot P95)",
+    "Robust (Pareto front)": "Robuust (Pareto-front)",
+    "Best in share of draws": "Beste in aandeel van de trekkingen",
+    "No sweeps have finished yet. Run for example: crmradar sweep --scenario targets --levers all --strengths 0.5,1 "
+    "--draws 200": "Nog geen sweeps afgerond. Start er bijvoorbeeld een met: crmradar sweep --scenario targets "
+    "--levers all --strengths 0.5,1 --draws 200",
+})
 NL_JOBS_PLURAL = {
     "%(counter)s computation ahead of you in the queue.": ("nog %(counter)s berekening voor u",
                                                            "nog %(counter)s berekeningen voor u"),

@@ -84,6 +84,10 @@ def sweep_command(
                 "seconds": round(time.perf_counter() - started, 2), "scheduler": scheduler or "local",
                 "units": {"primary_demand": "t/yr", "sr_weighted_demand": "t/yr x SR (EU 2023)"}}
     _write(out, {"draws": draws_frame, "summary": summary}, metadata)
+    from crmradar.data.home import user_home
+    from crmradar.sweeps.store import publish
+
+    publish(user_home() / "sweeps", summary, metadata)  # listed on the web page /sweeps/
     shown = summary.sort_values(["scenario", "sr_weighted_demand_change_p50"]).head(30)
     columns = ["scenario", "levers", "strength", "primary_demand_change_p50", "sr_weighted_demand_change_p5",
                "sr_weighted_demand_change_p50", "sr_weighted_demand_change_p95", "pareto_robust", "best_share"]

@@ -8,7 +8,7 @@ from django.urls import include, path
 from crmradar.web import hardening
 from crmradar.web.access import public
 from crmradar.web.api import api
-from crmradar.web.views import _jobs, analysis, energy, levers, pages, procurement, recycling, shock
+from crmradar.web.views import _jobs, analysis, energy, levers, pages, procurement, recycling, shock, sweeps
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("shocks/", public(shock.shock), name="shock"),
     path("shocks/panel/", public(shock.shock_panel), name="shock_panel"),
     path("jobs/<int:job_id>/cancel/", public(_jobs.cancel_job), name="job_cancel"),
+    path("sweeps/", public(sweeps.sweeps), name="sweeps"),
     path("procurement/", public(procurement.procurement), name="procurement"),
     path("procurement/example/", public(procurement.procurement_example), name="procurement_example"),
     path("procurement/report/<str:name>", public(procurement.procurement_report), name="procurement_report"),
