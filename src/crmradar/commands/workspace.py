@@ -138,6 +138,13 @@ def frameworks(
         when = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[row["precision"]]
         mark = "verstreken" if row["past"] else "komend"
         console.print(f" {row['date'].strftime(when)} ({mark})  {row['framework']}: {row['text']}", soft_wrap=True)
+    console.print("[bold]Bijdrage van de regio per kader[/bold] (gekoppelde actiepunten en projecten)")
+    for item in items:
+        actions = [a.title for a in item.action_points.filter(deleted_at__isnull=True)]
+        projects = [f"{p.name} ({p.get_stage_display()})" for p in item.projects.filter(deleted_at__isnull=True)]
+        console.print(f" {item.name}: {len(actions)} actiepunt(en){': ' + '; '.join(actions) if actions else ''}"
+                      f" · {len(projects)} project(en){': ' + '; '.join(projects) if projects else ''}",
+                      soft_wrap=True)
     missing = uncovered(items)
     console.print("[bold]Nog door geen actiepunt gedekt[/bold]: "
                   + (", ".join(f.name for f in missing) if missing else "geen"), soft_wrap=True)
