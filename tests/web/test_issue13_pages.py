@@ -123,3 +123,14 @@ def test_web_downloads_offer_the_dutch_excel_variant(client):
     assert body.startswith("\ufeffstage;country_iso3") and "CHN;China;China;0,938" in body
     table = client.get("/data/download/csv/", {"table": "materials", "excel": "nl"}).content.decode("utf-8")
     assert table.startswith("\ufeffid;name_en;name_nl")
+
+
+def test_panel_answers_to_the_form_update_the_address_bar(client):
+    """Permalinks: HTMX requests from the page's form get the page's own URL back (HX-Replace-Url)."""
+    params = {"lever": "ev_battery_lfp", "strength": "0.8", "material": "nickel"}
+    response = client.get("/levers/panel/", params, HTTP_HX_TRIGGER="levers-form")
+    assert response["HX-Replace-Url"] == "/levers/?lever=ev_battery_lfp&strength=0.8&material=nickel"
+    english = client.get("/en/shocks/panel/", {"a": "cn_mofcom_2023_23"}, HTTP_HX_TRIGGER="shock-form")
+    assert english["HX-Replace-Url"] == "/en/shocks/?a=cn_mofcom_2023_23"
+    loaded = client.get("/energy/panel/", {"scenario": "targets", "material": "lithium"})  # e.g. the material page
+    assert "HX-Replace-Url" not in loaded and "HX-Trigger" in loaded["Vary"]

@@ -15,6 +15,7 @@ from crmradar.web import computations, services
 from crmradar.web.jobs import submit
 from crmradar.web.loading import package_hash
 from crmradar.web.views._jobs import job_or_progress
+from crmradar.web.views.permalink import permalink
 
 DEFAULT_DRAWS = 500
 DEFAULT_MATERIAL = "lithium"
@@ -50,6 +51,7 @@ def energy(request):
     })
 
 
+@permalink("energy", "energy-form")
 def energy_panel(request):
     job, waiting = job_or_progress(request, "demand", _parameters(request))
     if waiting is not None:

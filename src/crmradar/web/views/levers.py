@@ -15,6 +15,7 @@ from crmradar.reports import labels, numbers
 from crmradar.web import computations, services
 from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views._jobs import job_or_progress
+from crmradar.web.views.permalink import permalink
 
 EFFECT_DRAWS = 100
 RANK_DRAWS = 40
@@ -90,6 +91,7 @@ def levers(request):
     return render(request, "web/levers.html", context, status=422 if choice.errors else 200)
 
 
+@permalink("levers", "levers-form")
 def lever_panel(request):
     choice = _choice(request)
     if choice.errors:

@@ -12,6 +12,7 @@ from crmradar.reports import labels, numbers
 from crmradar.web import computations
 from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views._jobs import job_or_progress
+from crmradar.web.views.permalink import permalink
 
 DRAWS = 200
 CATCHMENTS = ("zh", "nl", "nl-be-nrw")
@@ -74,6 +75,7 @@ def summary_rows(summary: list[dict], last: int, lang: str) -> list[dict]:
     return out
 
 
+@permalink("recycling", "recycling-form")
 def recycling_panel(request):
     catchment = request.GET.get("catchment", "zh")
     if catchment not in CATCHMENTS:

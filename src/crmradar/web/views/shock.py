@@ -13,6 +13,7 @@ from crmradar.reports import labels, numbers
 from crmradar.web import services
 from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views._jobs import job_or_progress
+from crmradar.web.views.permalink import permalink
 
 DRAWS = 200
 DEFAULT_MEASURE = "cn_mofcom_2023_23"
@@ -76,6 +77,7 @@ def _value(value, unit: str, lang: str) -> str:
     return numbers.format_number(value, lang)
 
 
+@permalink("shock", "shock-form")
 def shock_panel(request):
     names = {m["id"]: m["label"] for m in _measures()}
     chosen = [m for m in dict.fromkeys((request.GET.get("a", ""), request.GET.get("b", ""))) if m]
