@@ -158,7 +158,7 @@ def test_cli_demand_small_run_writes_results(tmp_path):
     out = tmp_path / "results.parquet"
     result = runner.invoke(app, ["demand", "--scenario", "targets", "--draws", "20", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "lithium" in result.output and "recoverable EoL 2050" in result.output
+    assert "lithium" in result.output and "terugwinbaar" in result.output and "2050" in result.output
     import pandas as pd
 
     frame = pd.read_parquet(out)
