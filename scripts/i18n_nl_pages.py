@@ -377,3 +377,5 @@ NL_PAGES_PLURAL = {
 }
 NL_PAGES["in English"] = "in het Engels"
 NL_PAGES.update({"CSV for Dutch Excel": "CSV voor Nederlandse Excel", "Excel NL": "Excel NL"})
+NL_PAGES.update({"Find a material": "Zoek een grondstof",
+                 "Showing %%(shown)s of %%(total)s materials": "%%(shown)s van de %%(total)s grondstoffen getoond"})

@@ -132,4 +132,4 @@ def test_running_a_lever_updates_the_effect(page, server):
     page.dispatch_event("#strength", "change")  # HTMX requests the panel for the new strength
     page.wait_for_selector('#lever-effect[data-strength="0.8"]', timeout=120000)
     page.wait_for_selector('[data-chart="change"] .scatterlayer .trace', timeout=30000)
-    assert "cobalt" in page.locator("#lever-effect").inner_text()
+    assert "Cobalt" in page.locator("#lever-effect").inner_text()  # the material name, not its id

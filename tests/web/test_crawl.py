@@ -171,3 +171,15 @@ def test_choropleth_shows_large_shares_dark(browser, server):
         return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
     assert lightness(fills["CHN"]) < lightness(fills["RUS"])
+
+
+def test_material_list_search_filters_rows(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "/materials/")
+    page.fill("#material-filter", "kobalt")
+    page.wait_for_timeout(200)
+    visible = page.locator("#risk-table-body tr:not([hidden])")
+    assert visible.count() == 1 and "kobalt" in visible.inner_text().lower()
+    assert page.locator("#material-filter-count").inner_text().startswith("1 van de ")
+    context.close()

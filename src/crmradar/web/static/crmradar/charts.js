@@ -274,8 +274,29 @@
     if (menu && !NARROW) { menu.open = true; }
   }
 
+  function tableFilters() {
+    // a search box above a table hides the rows that do not contain the typed text (names, symbols, status)
+    document.querySelectorAll("[data-filter-for]").forEach(function (box) {
+      var body = document.getElementById(box.dataset.filterFor);
+      var input = box.querySelector("input[type=search]");
+      var count = box.querySelector("[data-template]");
+      if (!body || !input) { return; }
+      box.hidden = false;
+      function apply() {
+        var needle = input.value.trim().toLowerCase(), shown = 0, rows = body.querySelectorAll("tr");
+        rows.forEach(function (row) {
+          var match = !needle || row.textContent.toLowerCase().indexOf(needle) >= 0;
+          row.hidden = !match; if (match) { shown += 1; }
+        });
+        if (count) { count.textContent = count.dataset.template.replace("%(shown)s", shown).replace("%(total)s", rows.length); }
+      }
+      input.addEventListener("input", apply);
+      apply();
+    });
+  }
+
   function drawAll(root) { (root || document).querySelectorAll(".chart").forEach(draw); }
-  document.addEventListener("DOMContentLoaded", function () { openMenuOnWideScreens(); drawAll(document); });
+  document.addEventListener("DOMContentLoaded", function () { openMenuOnWideScreens(); tableFilters(); drawAll(document); });
   document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
   window.crmradarCharts = { drawAll: drawAll, kinds: KINDS };
 })();
