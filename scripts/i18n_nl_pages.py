@@ -248,8 +248,7 @@ NL_PAGES.update({
     "From the material to its applications and sectors (share of EU use)":
         "Van de grondstof naar toepassingen en sectoren (aandeel in het EU-gebruik)",
     "End-use shares and EU value added of the sector (EUR million)":
-        "Aandelen per toepassing (namen van toepassingen in het Engels, zoals in de EU-studie) en toegevoegde "
-        "waarde van de sector in de EU (mln €)",
+        "Aandelen per toepassing en toegevoegde waarde van de sector in de EU (mln €)",
     "The EU 2023 study gives no breakdown of end uses for this material in our data package, so no shares are "
     "shown here.":
         "De EU-studie van 2023 geeft in ons datapakket geen verdeling over toepassingen voor deze grondstof, dus hier "

@@ -134,3 +134,9 @@ def test_panel_answers_to_the_form_update_the_address_bar(client):
     assert english["HX-Replace-Url"] == "/en/shocks/?a=cn_mofcom_2023_23"
     loaded = client.get("/energy/panel/", {"scenario": "targets", "material": "lithium"})  # e.g. the material page
     assert "HX-Replace-Url" not in loaded and "HX-Trigger" in loaded["Vary"]
+
+
+def test_end_uses_have_dutch_names(client):
+    text = visible(client.get("/material/gallium/").content.decode())
+    assert "geïntegreerde schakelingen" in text and "Integrated circuits" not in text
+    assert "Integrated circuits" in visible(client.get("/en/material/gallium/").content.decode())

@@ -122,6 +122,10 @@ def _package_names(package_path: str) -> dict[str, dict[str, Pair]]:
 def _table(kind: str) -> dict[str, Pair]:
     if kind in FIXED:
         return FIXED[kind]
+    if kind == "application":  # end uses as published in English by the EC 2023 study
+        from crmradar.reports.end_use_names import END_USES_NL
+
+        return {en: (nl, en) for en, nl in END_USES_NL.items()}
     if kind == "lever":
         return _lever_names()
     if kind == "scenario":

@@ -46,6 +46,7 @@ def _presented(key: str, rows: list[dict], lang: str) -> list[dict]:
             extra["start"], extra["end"] = row["date_in_force"], row.get("date_end")
         if key == "end_uses":
             extra["nace"] = labels.label("nace", row.get("nace_code"), lang) if row.get("nace_code") else "–"
+            extra["application"] = labels.label("application", row.get("application"), lang)
         out.append(row | extra)
     return out
 
