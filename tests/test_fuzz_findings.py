@@ -80,3 +80,22 @@ def test_yaml_values_their_tag_cannot_hold(kb, tmp_path, value):
     with pytest.raises(PortfolioError) as error:
         parse_portfolio(text, "p.yaml", kb.materials, kb.crma_annex_entries)
     assert any(issue.line == 8 and "not a valid value" in issue.message for issue in error.value.issues)
+
+
+@pytest.mark.parametrize("extra", ["yes: 1", "1: x", "2.5: y", "null: z", "true: 1\nfalse: 2\nabc: 3"])
+def test_non_text_keys_in_scenario_and_lever_files(kb, tmp_path, extra):
+    from crmradar.region.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+
+    scenario = tmp_path / "targets.yaml"
+    scenario.write_text((SCENARIO_DIR / "targets.yaml").read_text(encoding="utf-8") + extra + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match="unknown key"):
+        load_scenario(scenario, kb)
+    levers = tmp_path / "levers.yaml"
+    indented = "\n".join("    " + line for line in extra.splitlines())
+    levers.write_text(f"schema_version: 1\n{extra}\nlevers:\n  x:\n    kind: demand_reduction\n{indented}\n"
+                      "packages:\n  p:\n    levers: {x: 0.1}\n" + indented.replace("    ", "    ", 1) + "\n",
+                      encoding="utf-8")
+    known = {"technologies": set(kb.technologies["id"]), "materials": set(kb.materials["id"]),
+             "sources": set(kb.sources["id"])}
+    with pytest.raises(LeverError):
+        load_levers(levers, known)

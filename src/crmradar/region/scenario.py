@@ -72,6 +72,7 @@ class _Checker:
         self.path, self.lines, self.problems = path, lines, []
 
     def add(self, key: str, reason: str) -> None:
+        key = str(key)  # YAML keys may be numbers or booleans
         probe = key
         while probe and probe not in self.lines:
             probe = probe.rsplit(".", 1)[0] if "." in probe else probe.rsplit("[", 1)[0] if "[" in probe else ""
@@ -96,10 +97,10 @@ class _Checker:
 
 
 def _unknown(checker: _Checker, key: str, found: set, allowed: set) -> None:
-    for extra in sorted(found - allowed):
-        close = difflib.get_close_matches(extra, sorted(allowed), n=1)
+    for extra in sorted(found - allowed, key=str):  # YAML keys may be numbers or booleans (yes: …)
+        close = difflib.get_close_matches(str(extra), sorted(allowed), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        checker.add(f"{key}.{extra}" if key else extra, f"unknown key{hint}")
+        checker.add(f"{key}.{extra}" if key else str(extra), f"unknown key{hint}")
 
 
 def _check_series(checker: _Checker, key: str, series, unit: str | None, start: int, end: int, sources: set) -> None:

@@ -93,6 +93,7 @@ class _Problems:
         self.name, self.lines, self.items = path.name, lines, []
 
     def add(self, key: str, reason: str) -> None:
+        key = str(key)  # YAML keys may be numbers or booleans
         probe = key
         while probe and probe not in self.lines:
             probe = probe.rsplit(".", 1)[0] if "." in probe else ""
@@ -113,8 +114,8 @@ def _check_lever(problems: _Problems, key: str, block, known: dict[str, set[str]
     if not isinstance(block, dict):
         problems.add(key, "must be a mapping of lever fields")
         return None
-    for name in sorted(set(block) - REQUIRED - OPTIONAL):
-        hint = difflib.get_close_matches(name, sorted(REQUIRED | OPTIONAL), n=1)
+    for name in sorted(set(block) - REQUIRED - OPTIONAL, key=str):  # keys may be numbers or booleans
+        hint = difflib.get_close_matches(str(name), sorted(REQUIRED | OPTIONAL), n=1)
         problems.add(f"{key}.{name}", "unknown field" + (f" (did you mean '{hint[0]}'?)" if hint else ""))
     before = len(problems.items)
     kind = block.get("kind")
@@ -187,7 +188,7 @@ def load_levers(path: str | Path | None, known: dict[str, set[str]]) -> LeverLib
     if not isinstance(data, dict):
         raise LeverError([f"{path.name}: expected a mapping with 'schema_version', 'levers' and 'packages'"])
     problems = _Problems(path, lines)
-    for name in sorted(set(data) - {"schema_version", "levers", "packages"}):
+    for name in sorted(set(data) - {"schema_version", "levers", "packages"}, key=str):
         problems.add(name, "unknown top-level key (expected schema_version, levers, packages)")
     if data.get("schema_version") != 1:
         problems.add("schema_version", f"must be 1, got {data.get('schema_version')!r}")
@@ -210,7 +211,7 @@ def load_levers(path: str | Path | None, known: dict[str, set[str]]) -> LeverLib
         if not isinstance(block, dict) or not isinstance(block.get("levers"), dict) or not block["levers"]:
             problems.add(key, "must be a mapping with 'levers': {lever id: strength, ...}")
             continue
-        for name in sorted(set(block) - PACKAGE_KEYS):
+        for name in sorted(set(block) - PACKAGE_KEYS, key=str):
             problems.add(f"{key}.{name}", "unknown field (expected name_en, name_nl, description, levers, note)")
         chosen = {}
         for lever_id, strength in block["levers"].items():
@@ -227,9 +228,10 @@ def load_levers(path: str | Path | None, known: dict[str, set[str]]) -> LeverLib
 def check_strength(levers: dict[str, Lever], lever_id: str, strength, label: str) -> float:
     """The strength as a float, or :class:`LeverError` naming ``label`` (unknown lever, not a number, range)."""
     if lever_id not in levers:
-        hint = difflib.get_close_matches(lever_id, sorted(levers), n=1)
+        known = sorted(str(name) for name in levers)
+        hint = difflib.get_close_matches(str(lever_id), known, n=1)
         raise LeverError([f"{label}: unknown lever {lever_id!r}" + (f" (did you mean '{hint[0]}'?)" if hint else "")
-                          + f"; levers: {', '.join(sorted(levers))}"])
+                          + f"; levers: {', '.join(known)}"])
     given = strength
     if isinstance(strength, str):
         try:
