@@ -50,3 +50,18 @@ can_edit_all = is_administrator | is_analyst
 can_edit_item = can_edit_all | (is_partner & owns_item)
 can_read_item = is_member | is_published
 can_comment = can_edit_all | is_partner
+
+
+def add_register_rules(app_label: str, model_name: str) -> None:
+    """The rule set every workspace register shares: view (members all, public published), add/change/delete
+    (analysts and administrators all, partners their own organisation's), restore (analysts and
+    administrators), comment (every role but readers, on what they can read), history (members)."""
+    import rules
+
+    prefix = f"{app_label}."
+    rules.add_perm(f"{prefix}view_{model_name}", can_read_item)
+    for action in ("add", "change", "delete"):
+        rules.add_perm(f"{prefix}{action}_{model_name}", can_edit_item)
+    rules.add_perm(f"{prefix}restore_{model_name}", can_edit_all)
+    rules.add_perm(f"{prefix}comment_{model_name}", can_comment & can_read_item)
+    rules.add_perm(f"{prefix}history_{model_name}", is_member)

@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import rules
 
-from crmradar.apps.accounts.predicates import can_comment, can_edit_all, can_edit_item, can_read_item, is_member
+from crmradar.apps.accounts.predicates import add_register_rules, can_comment, can_edit_all, is_member
 
 REGISTER_MODELS = ("organisation", "valuechain", "bottleneck", "actionpoint", "meeting", "deepdive")
 
 for model in REGISTER_MODELS:
-    rules.add_perm(f"consultation.view_{model}", can_read_item)
-    rules.add_perm(f"consultation.add_{model}", can_edit_item)
-    rules.add_perm(f"consultation.change_{model}", can_edit_item)
-    rules.add_perm(f"consultation.delete_{model}", can_edit_item)
-    rules.add_perm(f"consultation.restore_{model}", can_edit_all)
-    rules.add_perm(f"consultation.comment_{model}", can_comment & can_read_item)
-    rules.add_perm(f"consultation.history_{model}", is_member)
+    add_register_rules("consultation", model)
 
 rules.add_perm("consultation.view_workspace", is_member)
 rules.add_perm("consultation.export_workspace", is_member)

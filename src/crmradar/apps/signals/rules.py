@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import rules
 
-from crmradar.apps.accounts.predicates import can_comment, can_edit_all, can_edit_item, can_read_item, is_member
+from crmradar.apps.accounts.predicates import add_register_rules, can_edit_all, is_member
 
-rules.add_perm("signals.view_signal", can_read_item)
-rules.add_perm("signals.add_signal", can_edit_item)
-rules.add_perm("signals.change_signal", can_edit_item)
-rules.add_perm("signals.delete_signal", can_edit_item)
-rules.add_perm("signals.restore_signal", can_edit_all)
-rules.add_perm("signals.comment_signal", can_comment & can_read_item)
-rules.add_perm("signals.history_signal", is_member)
+add_register_rules("signals", "signal")
 rules.add_perm("signals.manage_settings", can_edit_all)
 for model in ("pricethreshold", "feed", "notification"):
     rules.add_perm(f"signals.view_{model}", is_member)
