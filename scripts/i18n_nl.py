@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from i18n_catalogue import fill_and_compile  # noqa: E402 - the one catalogue filler
 
 LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "web" / "locale"
 
@@ -309,7 +310,6 @@ NL = {
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen"),
              "Applies to row %(rows)s.": ("Geldt voor regel %(rows)s.", "Geldt voor %(n)s regels: %(rows)s.")}
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from i18n_nl_jobs import NL_JOBS, NL_JOBS_PLURAL  # noqa: E402 - task queue panels (issue 16)
 from i18n_nl_pages import NL_PAGES, NL_PAGES_PLURAL  # noqa: E402 - issue 13 strings live in their own module
 
@@ -320,27 +320,7 @@ NL_PLURAL.update(NL_JOBS_PLURAL)
 
 
 def main() -> int:
-    po = polib.pofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.po"))
-    missing = []
-    for entry in po:
-        if entry.msgid_plural:
-            if entry.msgid in NL_PLURAL:
-                entry.msgstr_plural = dict(enumerate(NL_PLURAL[entry.msgid]))
-        elif entry.msgid in NL:
-            entry.msgstr = NL[entry.msgid]
-        if entry.msgid not in NL and entry.msgid not in NL_PLURAL and not (entry.msgstr or entry.msgstr_plural.get(0)):
-            missing.append(entry.msgid)
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-    po.metadata["Language"] = "nl"
-    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
-    po.save()
-    po.save_as_mofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.mo"))
-    english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
-    english.save_as_mofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.mo"))
-    for msgid in missing:
-        print(f"untranslated: {msgid!r}", file=sys.stderr)
-    return 1 if missing else 0
+    return fill_and_compile(LOCALE, NL, NL_PLURAL)
 
 
 if __name__ == "__main__":
