@@ -118,18 +118,18 @@ def restore_backup(path: Path, replace: bool = False) -> dict:
 
 def _empty_restored_tables() -> None:
     """Empty the tables a backup holds (and their many-to-many tables), keeping content types, permissions
-    and derived tables. The database's own flush statements handle the order (deferred constraints on SQLite,
-    TRUNCATE … CASCADE on PostgreSQL) inside the caller's transaction."""
+    and derived tables. Plain DELETEs in the caller's transaction: Django creates foreign keys deferred on
+    SQLite and PostgreSQL, so the order does not matter (TRUNCATE would refuse while a transaction has
+    pending constraint checks)."""
     from django.apps import apps
-    from django.core.management.color import no_style
     from django.db import connection
 
     excluded_apps = {"contenttypes", "sessions", "admin", "web", "axes"}
     tables = sorted({m._meta.db_table for m in apps.get_models(include_auto_created=True)
                      if m._meta.app_label not in excluded_apps and m._meta.label_lower != "auth.permission"})
     with connection.cursor() as cursor:
-        for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
-            cursor.execute(statement)
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 def _install_package(files: dict[str, bytes]) -> None:

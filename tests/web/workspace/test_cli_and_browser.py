@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,18 @@ import pytest
 from web.workspace.conftest import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
+RUN = uuid.uuid4().hex[:8]
+PARTNER, ANALYST = f"partner-{RUN}@dcmr.example", f"analist-{RUN}@pzh.example"
+TITLE = f"Vergunning black-mass-installatie {RUN}"
 AXE = Path(__file__).resolve().parents[2] / "assets" / "axe.min.js"
 
 
-def _cli(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+def _cli(home: Path, *args: str, stdin: str = "", shared_database: bool = False) -> subprocess.CompletedProcess:
+    """Run the CLI in its own home; its own SQLite database unless it must share the server's database."""
     env = dict(os.environ, CRMRADAR_HOME=str(home))
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.pop("DATABASE_URL", None) if "sqlite" in env.get("DATABASE_URL", "sqlite") else None
+    if not shared_database:
+        env.pop("DATABASE_URL", None)
     return subprocess.run([sys.executable, "-m", "crmradar.cli", *args], input=stdin, capture_output=True,
                           text=True, env=env, timeout=300)
 
@@ -74,12 +80,13 @@ def workspace_server(server):
     from web.conftest import SERVER_HOMES
 
     home = SERVER_HOMES[-1]
-    for email, org, role in (("partner@dcmr.example", "DCMR Milieudienst Rijnmond", "partner"),
-                             ("analist@pzh.example", "Provincie Zuid-Holland", "analist")):
+    # With DATABASE_URL the server uses a database that outlives the test run: users get names of their own.
+    for email, org, role in ((PARTNER, "DCMR Milieudienst Rijnmond", "partner"),
+                             (ANALYST, "Provincie Zuid-Holland", "analist")):
         result = _cli(home, "user", "add", email, "--organisation", org, "--role", role, "--password-stdin",
-                      stdin=PASSWORD + "\n")
+                      stdin=PASSWORD + "\n", shared_database=True)
         assert result.returncode == 0, result.stderr
-    result = _cli(home, "workspace", "import", str(_chain_dir(home)))
+    result = _cli(home, "workspace", "import", str(_chain_dir(home)), shared_database=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return server
 
@@ -87,8 +94,8 @@ def workspace_server(server):
 def _chain_dir(home: Path) -> Path:
     folder = home / "seed"
     folder.mkdir(exist_ok=True)
-    (folder / "ketens.csv").write_text("code,name,materials,owner_organisation,published\n"
-                                       "batterijen,Batterijketen,lithium|cobalt,Provincie Zuid-Holland,true\n")
+    row = f"batterijen-{RUN},Batterijketen {RUN},lithium|cobalt,Provincie Zuid-Holland,true\n"
+    (folder / "ketens.csv").write_text("code,name,materials,owner_organisation,published\n" + row)
     return folder
 
 
@@ -128,11 +135,11 @@ def test_partner_adds_analyst_closes_public_sees_after_publishing(browser, works
     anonymous.goto(url + "/werkruimte/")
     assert "/account/inloggen/" in anonymous.url  # the workspace is behind a login
 
-    partner_context, page = _login(browser, url, "partner@dcmr.example")
+    partner_context, page = _login(browser, url, PARTNER)
     assert _axe_serious(page) == []
     page.goto(url + "/werkruimte/knelpunten/nieuw/")
-    page.fill("#id_title", "Vergunning black-mass-installatie")
-    page.select_option("#id_chain", label="Batterijketen")
+    page.fill("#id_title", TITLE)
+    page.select_option("#id_chain", label=f"Batterijketen {RUN}")
     page.select_option("#id_category", value="vergunningen")
     page.fill("#id_severity", "9")  # out of range: the field error shows in place
     page.click("form.stacked-form button[type=submit]")
@@ -142,34 +149,34 @@ def test_partner_adds_analyst_closes_public_sees_after_publishing(browser, works
     page.click("form.stacked-form button[type=submit]")
     page.wait_for_url(re.compile(r"/werkruimte/knelpunten/\d+/$"))
     detail = page.url
-    assert "Vergunning black-mass-installatie" in page.locator("h1").inner_text()
+    assert TITLE in page.locator("h1").inner_text()
     assert _axe_serious(page) == []
     partner_context.close()
 
     anonymous.goto(detail)
-    assert anonymous.locator("h1").inner_text() != "Vergunning black-mass-installatie"  # 404 page
+    assert anonymous.locator("h1").inner_text() != TITLE  # 404 page
 
-    analyst_context, page = _login(browser, url, "analist@pzh.example")
+    analyst_context, page = _login(browser, url, ANALYST)
     page.goto(detail.rstrip("/") + "/bewerken/")
     page.select_option("#id_status", value="opgelost")
     page.check("#id_published")
     page.click("form.stacked-form button[type=submit]")
     page.wait_for_url(detail)
     history = page.locator("#history + p + ol").inner_text()
-    assert "analist@pzh.example" in history and "partner@dcmr.example" in history
+    assert ANALYST in history and PARTNER in history
     page.goto(url + "/werkruimte/")
     assert _axe_serious(page) == []
     analyst_context.close()
 
     anonymous.goto(detail)
-    assert "Vergunning black-mass-installatie" in anonymous.locator("h1").inner_text()
-    api = json.loads(anonymous.goto(url + "/api/v1/workspace/knelpunten/").text())
-    assert [r["status"] for r in api["results"] if r["title"] == "Vergunning black-mass-installatie"] == ["opgelost"]
+    assert TITLE in anonymous.locator("h1").inner_text()
+    api = json.loads(anonymous.goto(url + f"/api/v1/workspace/knelpunten/?q={RUN}").text())
+    assert [r["status"] for r in api["results"] if r["title"] == TITLE] == ["opgelost"]
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed")
 def test_workspace_pages_fit_a_phone(browser, workspace_server):
-    context, page = _login(browser, workspace_server, "analist@pzh.example", width=390)
+    context, page = _login(browser, workspace_server, ANALYST, width=390)
     for path in ("/werkruimte/", "/werkruimte/knelpunten/", "/werkruimte/ketens/", "/werkruimte/acties/nieuw/"):
         page.goto(workspace_server + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
