@@ -18,6 +18,8 @@ from i18n_catalogue import fill_and_compile  # noqa: E402 - the one catalogue fi
 LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "apps" / "locale"
 
 NL = {
+    "contained": "metaalinhoud",
+    "gross input": "bruto invoer",
     # policy alignment (apps.policy)
     "Policy milestones": "Beleidsmijlpalen",
     "Coming up": "Komend",

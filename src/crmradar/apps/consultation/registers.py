@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import models as db
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from crmradar.apps.consultation import forms, models
@@ -29,7 +30,7 @@ class Register:
 
     @property
     def label(self) -> str:
-        return str(self.model._meta.verbose_name_plural).capitalize()
+        return capfirst(str(self.model._meta.verbose_name_plural))
 
     @property
     def label_singular(self) -> str:
@@ -108,7 +109,7 @@ PACKAGE_LINK_FIELDS = {"materials": "materials", "technologies": "technologies",
 
 
 def field_label(model: type[db.Model], name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name).capitalize()
+    return capfirst(str(model._meta.get_field(name).verbose_name))
 
 
 def display(item: db.Model, name: str) -> str:
@@ -117,6 +118,11 @@ def display(item: db.Model, name: str) -> str:
 
     field = item._meta.get_field(name)
     value = getattr(item, name)
+    custom = getattr(item, f"display_{name}", None)
+    if custom is not None:  # a model that stores a compact notation shows it readably (projects' capacities)
+        from django.utils.translation import get_language
+
+        return custom((get_language() or "nl")[:2])
     if field.many_to_many:
         return ", ".join(str(v) for v in value.all())
     if name in PACKAGE_LINK_FIELDS:

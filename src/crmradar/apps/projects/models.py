@@ -85,5 +85,19 @@ class Project(WorkspaceItem):
         entries, _problems = capacities.parse(self.capacities, *capacities.package_ids())
         return entries
 
+    def display_capacities(self, language: str) -> str:
+        """The capacities as people read them: "recycling: lithium-ionbatterijen 10.000 t/jaar (bruto invoer)"."""
+        from crmradar.reports import labels
+        from crmradar.reports.numbers import format_number
+
+        parts = []
+        for entry in self.capacity_entries():
+            kind = "material" if entry.contained else "input_stream"
+            basis = _("contained") if entry.contained else _("gross input")
+            parts.append(f"{labels.label('stage', entry.stage, language)}: {labels.label(kind, entry.id, language)} "
+                         f"{format_number(entry.tonnes_per_year, language)} {labels.label('unit', 't/yr', language)}"
+                         f" ({basis})")
+        return "; ".join(parts) or "—"
+
     def funding_list(self) -> list[str]:
         return [v for v in (self.funding or "").split("|") if v]
