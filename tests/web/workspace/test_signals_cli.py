@@ -13,7 +13,7 @@ FEEDS = Path(__file__).parent / "signal_feeds"
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, CRMRADAR_HOME=str(home))
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.pop("DATABASE_URL", None) if "sqlite" in env.get("DATABASE_URL", "sqlite") else None
+    env.pop("DATABASE_URL", None)  # its own SQLite database in its own home: a shared one outlives the run
     return subprocess.run([sys.executable, "-m", "crmradar.cli", *args], capture_output=True, text=True, env=env,
                           timeout=300)
 
