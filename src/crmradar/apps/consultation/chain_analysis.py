@@ -22,10 +22,9 @@ def risk_rows(material_ids: list[str]) -> list[dict]:
 
     table = services.risk_table()
     table = table.loc[table["material_id"].isin(material_ids)]
-    name = "name_nl" if _lang() == "nl" else "name_en"
     lang = _lang()
     return [{
-        "material_id": r["material_id"], "name": r[name],
+        "material_id": r["material_id"], "name": labels.label("material", r["material_id"], lang),
         "supply_risk": format_number(r["supply_risk"], lang, decimals=1),
         "economic_importance": format_number(r["economic_importance"], lang, decimals=1),
         "critical": _("yes") if r["crma_critical"] else _("no"),
@@ -36,16 +35,14 @@ def risk_rows(material_ids: list[str]) -> list[dict]:
 def export_controls(kb, material_ids: list[str]) -> list[dict]:
     frame = kb.export_restrictions
     frame = frame.loc[frame["material_id"].isin(material_ids) & (frame["status"] == "active")]
-    countries = kb.countries.set_index("iso3")
-    names = kb.materials.set_index("id")
-    column = "name_nl" if _lang() == "nl" else "name_en"
+    lang = _lang()
     rows = []
     for _i, r in frame.sort_values(["material_id", "date_in_force"]).iterrows():
         in_force = r["date_in_force"]
         rows.append({
-            "material": names.at[r["material_id"], column] if r["material_id"] in names.index else r["material_id"],
-            "country": countries.at[r["country_iso3"], column] if r["country_iso3"] in countries.index else "",
-            "measure": labels.label("measure_type", r["measure_type"], _lang()),
+            "material": labels.label("material", r["material_id"], lang),
+            "country": labels.label("country", r["country_iso3"], lang),
+            "measure": labels.label("measure_type", r["measure_type"], lang),
             "in_force": in_force.strftime("%d-%m-%Y") if not pd.isna(in_force) else "",
         })
     return rows
@@ -63,10 +60,9 @@ def capacity_rows(kb, streams: list[str], facility_ids: list[str]) -> list[dict]
     chosen = facilities.loc[facilities["input_stream"].isin(streams) | facilities["facility_id"].isin(facility_ids)]
     scale = kb.plant_scale.groupby("input_stream")["min_efficient_scale_t_per_year"].min()
     lang = _lang()
-    countries = kb.countries.set_index("iso3")["name_nl" if lang == "nl" else "name_en"]
     return [{
         "name": r["name"], "stream": package_label("recycling_streams", r["input_stream"]),
-        "country": countries.get(r["country_iso3"], "—") if isinstance(r["country_iso3"], str) else "—",
+        "country": labels.label("country", r["country_iso3"], lang) if isinstance(r["country_iso3"], str) else "—",
         "capacity": format_number(r["capacity_t_per_year"], lang),
         "plant_scale": format_number(scale.get(r["input_stream"]), lang),
         "status": facility_status_label(r["status"]),
@@ -75,21 +71,18 @@ def capacity_rows(kb, streams: list[str], facility_ids: list[str]) -> list[dict]
 
 def demand_bands(material_ids: list[str]) -> dict:
     """Demand and end-of-life (t/yr, P50 with P5–P95) from the default scenario's cached run, if it is ready."""
-    from crmradar.web import services
     from crmradar.web.views.energy import DEFAULT_DRAWS
 
     result = _cached("demand", {"scenario": "targets", "draws": DEFAULT_DRAWS, "seed": 20260616})
     if result is None:
         return {"ready": False, "rows": []}
     lang = _lang()
-    names = services.knowledge_base().materials.set_index("id")
-    column = "name_nl" if lang == "nl" else "name_en"
     rows = []
     for record in result["materials"]:
         if record["material_id"] in material_ids and record["metric"] in ("demand", "end_of_life") \
                 and record["year"] in YEARS:
             rows.append({
-                "material": names.at[record["material_id"], column],
+                "material": labels.label("material", record["material_id"], lang),
                 "metric": labels.label("metric", record["metric"], lang),
                 "year": record["year"],
                 "value": format_estimate(record.get("p50"), record.get("p5"), record.get("p95"), lang),

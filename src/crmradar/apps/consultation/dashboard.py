@@ -60,7 +60,7 @@ def next_meeting(user, today=None):
 
 def recent_changes(user, limit: int = 12) -> list[dict]:
     """The latest history records across the registers the user may read (members only see history)."""
-    from crmradar.apps.consultation.history import kind_label
+    from crmradar.apps.consultation.history import actor, kind_label, record_kind
 
     if not user.has_perm("consultation.view_workspace"):
         return []
@@ -71,13 +71,9 @@ def recent_changes(user, limit: int = 12) -> list[dict]:
     records.sort(key=lambda entry: entry[0], reverse=True)
     out = []
     for when, register, record in records[:limit]:
-        reason = record.history_change_reason
-        kind = reason if reason in ("deleted", "restored") else {"+": "created", "-": "removed"}.get(
-            record.history_type, "changed")
         out.append({
             "when": formats.date_format(when, "SHORT_DATETIME_FORMAT"), "register": register,
-            "pk": record.id, "title": str(record.instance), "kind": kind_label(kind),
-            "who": (record.history_user.email or record.history_user.username) if record.history_user
-            else _("system"),
+            "pk": record.id, "title": str(record.instance), "kind": kind_label(record_kind(record)),
+            "who": actor(record),
         })
     return out

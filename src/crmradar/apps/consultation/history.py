@@ -11,11 +11,18 @@ KINDS = {"+": "created", "~": "changed", "-": "removed"}
 SKIP = {"updated_at", "updated_by", "created_at", "created_by", "deleted_by"}
 
 
-def _kind(record) -> str:
+def record_kind(record) -> str:
+    """created, changed, removed, or — for a soft delete and its undo — deleted and restored."""
     reason = record.history_change_reason or ""
     if reason in ("deleted", "restored"):
         return reason
     return KINDS.get(record.history_type, "changed")
+
+
+def actor(record) -> str:
+    """Who made a historical record: the user's e-mail (or name), or "system" for the CLI and migrations."""
+    user = record.history_user
+    return (user.email or user.username) if user else _("system")
 
 
 def kind_label(kind: str) -> str:
@@ -51,9 +58,9 @@ def entries(item) -> list[dict]:
         out.append({
             "when": formats.date_format(record.history_date, "SHORT_DATETIME_FORMAT"),
             "when_iso": record.history_date.isoformat(timespec="seconds"),
-            "who": (record.history_user.email or record.history_user.username) if record.history_user else _("system"),
-            "kind": _kind(record),
-            "kind_label": kind_label(_kind(record)),
+            "who": actor(record),
+            "kind": record_kind(record),
+            "kind_label": kind_label(record_kind(record)),
             "changes": changes,
         })
     return out
