@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("summary/", public(pages.summary), name="summary"),
     path("material/<slug:material_id>/", public(pages.material), name="material"),
     path("material/<slug:material_id>/<slug:key>.csv", public(pages.material_block_csv), name="material_block_csv"),
+    path("material/<slug:material_id>/<slug:key>.xlsx", public(pages.material_block_xlsx),
+         name="material_block_xlsx"),
     path("energy/", public(energy.energy), name="energy"),
     path("energy/panel/", public(energy.energy_panel), name="energy_panel"),
     path("energy/download/", public(energy.energy_download), name="energy_download"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -79,14 +80,20 @@ def energy_panel(request):
 
 
 def energy_download(request):
+    """All results of the scenario's demand computation as CSV (default) or XLSX (``?format=xlsx``)."""
     job = _job(request)
     if job.status != "done":
         response = HttpResponse(_("The computation is still running; try again in a moment."), status=202)
         add_never_cache_headers(response)
         return response
-    buffer = io.StringIO()
     records = job.result["materials"] + [dict(r, level="technology") for r in job.result["technologies"]]
     fields = sorted({key for record in records for key in record})
+    if request.GET.get("format") == "xlsx":
+        from crmradar.web.views.pages import xlsx_response
+
+        frame = pd.DataFrame.from_records(records, columns=fields)
+        return xlsx_response(frame, f"demand-{job.parameters['scenario']}.xlsx")
+    buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields)
     writer.writeheader()
     writer.writerows(records)

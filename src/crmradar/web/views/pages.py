@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
 from crmradar.reports.csv_export import frame_to_csv, wants_dutch_excel
 from crmradar.reports.numbers import format_number
+from crmradar.reports.xlsx_download import XLSX_TYPE, frame_to_xlsx, spec_descriptions
 from crmradar.web import services
 from crmradar.web.views.material import material  # noqa: F401 - the URL map names pages.material
 
@@ -114,8 +115,13 @@ def data_download(request):
 
 
 def data_file(request, fmt: str):
-    """The whole knowledge base: datapackage zip, a Parquet zip, or one table as CSV (?table=)."""
+    """The whole knowledge base: datapackage zip, a Parquet zip, or one table as CSV or XLSX (?table=)."""
     kb = services.knowledge_base()
+    if fmt == "xlsx":
+        name = request.GET.get("table", "")
+        if name not in kb.tables:
+            raise Http404(_("Unknown table"))
+        return xlsx_response(kb.tables[name], f"{name}.xlsx", spec_descriptions(kb.specs[name].fields))
     if fmt == "csv":
         name = request.GET.get("table", "")
         if name not in kb.tables:
@@ -145,8 +151,7 @@ def data_file(request, fmt: str):
     return FileResponse(buffer, as_attachment=True, filename=f"crm-radar-{fmt}.zip")
 
 
-def material_block_csv(request, material_id: str, key: str):
-    """One block of a material profile as CSV (the download next to each chart and table)."""
+def _material_block(material_id: str, key: str) -> tuple[str, pd.DataFrame]:
     kb = services.knowledge_base()
     try:
         resolved = resolve_material(kb.materials, material_id)
@@ -155,12 +160,32 @@ def material_block_csv(request, material_id: str, key: str):
     blocks = {block["key"]: block for block in services.profile(resolved)}
     if key not in blocks:
         raise Http404(_("Unknown table"))
-    frame = pd.DataFrame(blocks[key]["rows"])
+    return resolved, pd.DataFrame(blocks[key]["rows"])
+
+
+def material_block_csv(request, material_id: str, key: str):
+    """One block of a material profile as CSV (the download next to each chart and table)."""
+    resolved, frame = _material_block(material_id, key)
     excel = wants_dutch_excel(request.GET.get("excel"))
     response = HttpResponse(frame_to_csv(frame, dutch_excel=excel), content_type="text/csv; charset=utf-8")
     suffix = "-excel-nl" if excel else ""
     response["Content-Disposition"] = f'attachment; filename="{resolved}-{key}{suffix}.csv"'
     return response
+
+
+def xlsx_response(frame: pd.DataFrame, filename: str, descriptions: dict | None = None) -> HttpResponse:
+    """``frame`` as an XLSX download with headers in the page language (``reports.xlsx_download``)."""
+    lang = "nl" if _name_column() == "name_nl" else "en"
+    body = frame_to_xlsx(frame, lang, descriptions, title=filename)
+    response = HttpResponse(body, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def material_block_xlsx(request, material_id: str, key: str):
+    """One block of a material profile as XLSX (same rows and columns as the CSV)."""
+    resolved, frame = _material_block(material_id, key)
+    return xlsx_response(frame, f"{resolved}-{key}.xlsx")
 
 
 def summary_facts() -> dict:
