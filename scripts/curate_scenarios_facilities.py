@@ -68,6 +68,21 @@ PRICES = [
     ("tellurium", "tellurium, 99.99 % min", "in warehouse Rotterdam, Argus Non-Ferrous Markets, annual average", 150,
      "USD/kg"),
 ]
+#: Low and high of the USGS MCS 2026 salient price row over 2021–2025 (annual averages, nominal; 2025 an
+#: estimate), same market basis and unit as the 2025 figure: the year-on-year band the business case samples.
+PRICE_RANGES = {
+    ("lithium", "spot and long-term contract assessments, Benchmark Mineral Intelligence"):
+        (9000, 63700, "2025 (9,000) and 2022 (63,700 USD/t)"),
+    ("cobalt", "LME cash, annual average"): (11.84, 28.83, "2024 (11.84) and 2022 (28.83 USD/lb)"),
+    ("cobalt", "U.S. spot, S&P Global Platts Metals Week, annual average"):
+        (16.77, 30.78, "2024 (16.77) and 2022 (30.78 USD/lb)"),
+    ("nickel", "LME cash, annual average"): (15000, 25815, "2025 (15,000) and 2022 (25,815 USD/t)"),
+    ("copper", "LME cash, annual average"): (384.80, 440, "2023 (384.80) and 2025 (440 US cents/lb)"),
+    ("manganese", "CIF China, CRU Group, annual average"): (4.50, 5.97, "2025 (4.50) and 2022 (5.97 USD/mtu)"),
+    ("natural_graphite", "average unit value of U.S. imports"): (1000, 1330, "2025 (1,000) and 2021 (1,330 USD/t)"),
+    ("aluminium", "average U.S. market (spot), S&P Global Platts Metals Week"):
+        (125.90, 180, "2023 (125.90) and 2025 (180 US cents/lb)"),
+}
 PRICE_NOTES = {
     "aluminium": "U.S. market price includes the Midwest premium and 2025 U.S. tariffs; not an LME price.",
     "natural_graphite": "Price row read from the parsed salient table (flake import unit value); check the PDF.",
@@ -80,12 +95,17 @@ PRICE_NOTES = {
 def price_rows() -> list[dict]:
     rows = []
     for material, product, basis, published, unit in PRICES:
+        low, high, years = PRICE_RANGES.get((material, basis), (None, None, ""))
+        span = f"; low/high: lowest and highest annual average 2021–2025 in the same USGS row, {years}" \
+            if years else ""
         rows.append(dict(material_id=material, product=product, market_basis=basis, year=2025,
                          period="2025 annual average (USGS estimate)", price_per_kg=round(published * PER_KG[unit], 4),
                          currency="USD", price_as_published=published, unit_as_published=unit,
+                         low=None if low is None else round(low * PER_KG[unit], 4),
+                         high=None if high is None else round(high * PER_KG[unit], 4),
                          source_id="usgs_mcs2026", quality="reported" if unit == "USD/kg" else "derived",
                          note="; ".join(filter(None, [PRICE_NOTES.get(material, ""), USGS_NOTE]))
-                         + ("" if unit == "USD/kg" else f"; converted from {unit}")))
+                         + ("" if unit == "USD/kg" else f"; converted from {unit}") + span))
     rows += [
         dict(material_id="dysprosium", product="dysprosium oxide", market_basis="volume-weighted average of about "
              "96 % of global consumption (mainly China-priced)", year=2025, period="2025", price_per_kg=224,

@@ -106,3 +106,31 @@ def test_feedstock_equals_the_recycling_models_output_and_cli_reports_bands():
     assert all(a["quality"] == "assumption" and a["low"] < a["high"] for a in meta["assumptions"])
     assert runner.invoke(app, ["business-case", "elygator"]).exit_code == 2  # no recycling capacity
     assert runner.invoke(app, ["business-case"]).exit_code == 2
+
+
+def test_price_range_moves_the_npv_by_hand_in_the_tornado():
+    years, feed, _recoverable, fixed, capacity = _toy(draws=3)
+    feed = np.full_like(feed, capacity)
+    inputs = bc.BusinessCaseInputs(years, feed, {"cobalt": feed * 0.01}, {"cobalt": (10.0, 20.0, 30.0)},
+                                   capacity, 2030, fixed)
+    row = bc.run(inputs, seed=1)["tornado"].set_index("input").loc["price:cobalt"]
+    # yearly revenue difference = 1000 t × 0.01 t Co/t × (30 − 10) USD/kg × 1000 × 0.90 × 0.65 = 117,000 EUR;
+    # over 15 years at 8 %: × (1 − 1.08^−15)/0.08 = 8.559479 → 1.001459 EUR million
+    assert row["swing_meur"] == pytest.approx(1.001459, abs=1e-5)
+    assert row["npv_at_high_meur"] > row["npv_at_low_meur"]
+
+
+def test_package_price_ranges_are_the_usgs_2021_2025_annual_averages():
+    from crmradar import data
+    from crmradar.scenarios.business_case_project import price_ranges
+
+    kb = data.load()
+    ranges, sources = price_ranges(kb.material_prices, ["cobalt", "nickel", "lithium", "unobtainium"])
+    lb = 0.45359237
+    # cobalt LME cash: 2025 15 USD/lb; 2024 11.84 (lowest), 2022 28.83 (highest)
+    assert ranges["cobalt"] == pytest.approx((11.84 / lb, 15 / lb, 28.83 / lb), rel=1e-5)
+    assert ranges["nickel"] == pytest.approx((15.0, 15.0, 25.815))
+    # lithium carbonate 9,000 (2025) … 63,700 USD/t (2022) per kg of Li2CO3; Li = 2 × 6.94 / 73.89 of Li2CO3
+    li = 2 * 6.94 / (2 * 6.94 + 12.011 + 3 * 15.999)
+    assert ranges["lithium"] == pytest.approx((9 / li, 9 / li, 63.7 / li), rel=2e-3)
+    assert "unobtainium" not in ranges and sources["cobalt"].startswith("usgs_mcs2026")
