@@ -175,7 +175,8 @@ def test_openapi_declares_errors_and_enums(client):
 
     assert set(enum("/api/v1/demand", "scenario")) == {"trend", "targets", "high-electrification"}
     assert set(enum("/api/v1/geopolrisk", "economy")) == {"NLD", "EU27"}
-    assert set(enum("/api/v1/crma", "portfolio")) == {"example", "none"}
+    assert set(enum("/api/v1/crma", "portfolio")) == {"pipeline", "example", "none"}
+    assert "financiering" in enum("/api/v1/crma", "min_stage")
     assert "cn_mofcom_2023_23" in enum("/api/v1/shocks", "measure")
     assert "ev_battery_lfp" in enum("/api/v1/levers", "lever")
 

@@ -158,6 +158,7 @@ def test_api_crma_and_risk_overview(client):
     aluminium = [r for r in rows if r["material_id"] == "aluminium" and r["stage"] == "processing"][0]
     assert aluminium["benchmark"] == pytest.approx(0.40)
     assert client.get("/api/v1/crma", {"portfolio": "bogus"}).status_code == 422
+    assert client.get("/api/v1/crma", {"portfolio": "none", "view": "projects"}).status_code == 422
     overview = {r["material_id"]: r for r in client.get("/api/v1/risk/overview").json()}
     assert overview["gallium"]["official_supply_risk"] == pytest.approx(3.9)
     assert 0.0 <= overview["gallium"]["p_critical_eu"] <= 1.0

@@ -17,9 +17,11 @@ from crmradar.web.access import PUBLIC, api_access
 from crmradar.web.api_contract import (
     ERRORS,
     ERRORS_404,
+    CrmaView,
     Economy,
     Lever,
     Measure,
+    PipelineStage,
     Portfolio,
     Scenario,
     StrictJSONRenderer,
@@ -191,13 +193,23 @@ def demand_endpoint(request: HttpRequest, scenario: Scenario = "targets"):
 
 @api.get("/crma", response={200: list[dict], **ERRORS}, tags=["CRMA"])
 @api_access(PUBLIC)
-def crma_endpoint(request: HttpRequest, portfolio: Portfolio = "example", year: int = Query(2030, ge=2000, le=2100)):  # noqa: B008
-    """CRMA Art. 5 benchmark table per strategic raw material and stage, before and after a portfolio."""
-    from crmradar.web.views.analysis import crma_table
+def crma_endpoint(request: HttpRequest, portfolio: Portfolio = "pipeline", year: int = Query(2030, ge=2000, le=2100),  # noqa: B008
+                  min_stage: PipelineStage = "financiering", view: CrmaView = "benchmarks"):
+    """CRMA Art. 5 benchmark table per strategic raw material and stage, before and after a portfolio.
 
-    if portfolio not in ("example", "none"):
-        raise HttpError(422, "portfolio must be 'example' or 'none'")
-    return services.records(crma_table(str(services.knowledge_base().path), portfolio == "example", year))
+    ``portfolio=pipeline`` (default, as ``crmradar crma``): the cited project pipeline of the data package at
+    ``min_stage`` or later; ``view=projects`` gives how much each counted project moves its benchmark and the
+    65 % cap. ``example`` is the illustrative example portfolio, ``none`` current EU capacity only.
+    """
+    from crmradar.web.views.analysis import crma_table, pipeline_crma
+
+    package = str(services.knowledge_base().path)
+    if portfolio == "pipeline":
+        table, contributions, _skipped = pipeline_crma(package, year, min_stage)
+        return services.records(contributions if view == "projects" else table)
+    if view == "projects":
+        raise HttpError(422, "view=projects needs portfolio=pipeline")
+    return services.records(crma_table(package, portfolio == "example", year))
 
 
 @api.post("/procurement/scan", response={200: dict, 413: dict, 422: dict}, tags=["procurement"])

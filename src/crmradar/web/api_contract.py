@@ -76,7 +76,9 @@ def _lever_ids() -> list[str]:
 
 Scenario = Literal["trend", "targets", "high-electrification"]
 Economy = Literal["NLD", "EU27"]
-Portfolio = Literal["example", "none"]
+Portfolio = Literal["pipeline", "example", "none"]
+PipelineStage = Literal["idee", "haalbaarheid", "vergunning", "financiering", "bouw", "in_bedrijf"]
+CrmaView = Literal["benchmarks", "projects"]
 Measure = _literal(_measure_ids(), "cn_mofcom_2023_23")
 Lever = _literal(_lever_ids(), "none")
 
