@@ -118,7 +118,16 @@ TEMPLATES = [
     }
 ]
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"))}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 3600}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 3600},
+    # rate-limit buckets (crmradar.web.ratelimit): files, so every web worker on this machine shares them
+    "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                  "LOCATION": str(HOME / "ratelimit"), "TIMEOUT": 86400},
+}
+# Token bucket per client (API token / user / address) for requests that start a computation: at most
+# CRMRADAR_RATE_BURST at once, refilled at CRMRADAR_RATE_PER_MINUTE; 429 with Retry-After beyond. 0 = off.
+CRMRADAR_RATE_PER_MINUTE = float(os.environ.get("CRMRADAR_RATE_PER_MINUTE", "10"))
+CRMRADAR_RATE_BURST = int(os.environ.get("CRMRADAR_RATE_BURST", "20"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
