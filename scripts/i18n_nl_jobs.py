@@ -27,6 +27,16 @@ NL_JOBS.update({  # finished sweeps page (templates/web/sweeps.html)
     "--draws 200": "Nog geen sweeps afgerond. Start er bijvoorbeeld een met: crmradar sweep --scenario targets "
     "--levers all --strengths 0.5,1 --draws 200",
 })
+NL_JOBS.update({  # rate limit (crmradar.web.ratelimit) and a full or read-only report folder (issue 17)
+    "Too many computations started from your address or account. Try again in %(seconds)s seconds.":
+        "Te veel berekeningen gestart vanaf uw adres of account. Probeer het over %(seconds)s seconden opnieuw.",
+    "The report could not be saved: the server's storage is full. Nothing was stored; try again later or tell the "
+    "administrator.": "Het rapport kon niet worden opgeslagen: de opslag van de server is vol. Er is niets "
+    "opgeslagen; probeer het later opnieuw of meld het aan de beheerder.",
+    "The report could not be saved: the server's report folder is not writable. Nothing was stored; try again "
+    "later or tell the administrator.": "Het rapport kon niet worden opgeslagen: de rapportmap van de server is "
+    "niet beschrijfbaar. Er is niets opgeslagen; probeer het later opnieuw of meld het aan de beheerder.",
+})
 NL_JOBS_PLURAL = {
     "%(counter)s computation ahead of you in the queue.": ("nog %(counter)s berekening voor u",
                                                            "nog %(counter)s berekeningen voor u"),
