@@ -49,6 +49,18 @@ def django_db(web_home):
     teardown_test_environment()
 
 
+@pytest.fixture(autouse=True)
+def _full_rate_limit_buckets():
+    """Every test starts with full rate-limit buckets (crmradar.web.ratelimit): tests share one client address."""
+    from django.apps import apps
+
+    if apps.ready:
+        from django.core.cache import caches
+
+        caches["ratelimit"].clear()
+    yield
+
+
 @pytest.fixture()
 def client(django_db):
     from django.test import Client
@@ -68,7 +80,8 @@ def server(tmp_path_factory):
     home = tmp_path_factory.mktemp("serve-home")
     SERVER_HOMES.append(home)  # browser tests create workspace users in the server's own database
     port = _free_port()
-    env = dict(os.environ, CRMRADAR_HOME=str(home))
+    # the crawl and browser tests start many computations from one address: no rate limit on this server
+    env = dict(os.environ, CRMRADAR_HOME=str(home), CRMRADAR_RATE_BURST="0")
     env.pop("CRMRADAR_DATA", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     log = open(home / "serve.log", "w")  # noqa: SIM115 - closed at teardown

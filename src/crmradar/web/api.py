@@ -17,8 +17,10 @@ from crmradar.web.access import PUBLIC, api_access
 from crmradar.web.api_contract import (
     ERRORS,
     ERRORS_404,
+    JOB_ERRORS,
     CrmaView,
     Economy,
+    ErrorOut,
     Lever,
     Measure,
     PipelineStage,
@@ -133,14 +135,16 @@ def _job_response(request: HttpRequest, kind: str, parameters: dict):
     """200 with the result when cached, else 202 with the progress (never cached by the HTTP cache)."""
     from django.utils.cache import add_never_cache_headers
 
-    from crmradar.web import computations  # noqa: F401 - registers the computations
+    from crmradar.web import computations, ratelimit  # noqa: F401 - computations registers the computations
     from crmradar.web.jobs import QueueFullError, queue_position, submit
     from crmradar.web.loading import package_hash
     from crmradar.web.views._jobs import client_id
 
     digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
     try:
-        job = submit(kind, parameters, digest, client=client_id(request))
+        job = submit(kind, parameters, digest, client=client_id(request), admit=ratelimit.admit(request))
+    except ratelimit.RateLimitedError as error:
+        return ratelimit.too_many(request, error)
     except QueueFullError:
         response = api.create_response(request, {"detail": "too many computations waiting; try again later"},
                                        status=429)
@@ -179,7 +183,7 @@ def geopolrisk_endpoint(request: HttpRequest, economy: Economy = "NLD"):
     return services.records(geopolrisk(**inputs, economies=[economy]))
 
 
-@api.get("/demand", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["energy transition"])
+@api.get("/demand", response={200: JobOut, 202: JobOut, **JOB_ERRORS}, tags=["energy transition"])
 @api_access(PUBLIC)
 def demand_endpoint(request: HttpRequest, scenario: Scenario = "targets"):
     """Zuid-Holland demand and end-of-life percentiles (t/yr). 202 while the Monte Carlo runs; poll again."""
@@ -212,7 +216,7 @@ def crma_endpoint(request: HttpRequest, portfolio: Portfolio = "pipeline", year:
     return services.records(crma_table(package, portfolio == "example", year))
 
 
-@api.post("/procurement/scan", response={200: dict, 413: dict, 422: dict}, tags=["procurement"])
+@api.post("/procurement/scan", response={200: dict, 413: dict, 422: dict, 429: ErrorOut}, tags=["procurement"])
 @api_access(PUBLIC)
 def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(...)):  # noqa: B008 - ninja style
     """Scan an uploaded purchase list (CSV/XLSX): CRM content per material, risk, NZIA flags, clauses, issues."""
@@ -220,6 +224,7 @@ def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(..
     from pathlib import Path
 
     from crmradar.procurement import PurchaseFileError
+    from crmradar.web import ratelimit
     from crmradar.web.views.procurement import MAX_UPLOAD_BYTES, run_scan
 
     if file.size > MAX_UPLOAD_BYTES:
@@ -227,6 +232,10 @@ def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(..
     suffix = Path(file.name or "").suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         return Status(422, {"detail": [{"loc": ["body", "file"], "msg": "only .csv and .xlsx files can be scanned"}]})
+    try:
+        ratelimit.take(ratelimit.client_key(request))
+    except ratelimit.RateLimitedError as error:
+        return ratelimit.too_many(request, error)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(file.read())
@@ -238,7 +247,7 @@ def procurement_scan_endpoint(request: HttpRequest, file: UploadedFile = File(..
     return Status(200, {"summary": result.summary, **tables})
 
 
-@api.get("/shocks", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["shocks"])
+@api.get("/shocks", response={200: JobOut, 202: JobOut, **JOB_ERRORS}, tags=["shocks"])
 @api_access(PUBLIC)
 def shocks_endpoint(request: HttpRequest, measure: list[Measure] = Query(...)):  # noqa: B008 - ninja style
     """Replay register measures side by side (EU/NL shortfall, ZH deployment and value added at risk, P5/P50/P95).
@@ -256,7 +265,7 @@ def shocks_endpoint(request: HttpRequest, measure: list[Measure] = Query(...)): 
     return _job_response(request, "shock", parameters)
 
 
-@api.get("/recycling", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["recycling"])
+@api.get("/recycling", response={200: JobOut, 202: JobOut, **JOB_ERRORS}, tags=["recycling"])
 @api_access(PUBLIC)
 def recycling_endpoint(request: HttpRequest, scenario: Scenario = "targets"):
     """End-of-life feedstock per stream and catchment vs recycling capacity, year of minimum plant scale,
@@ -269,7 +278,7 @@ def recycling_endpoint(request: HttpRequest, scenario: Scenario = "targets"):
     return _job_response(request, "recycling", {"scenario": scenario, "draws": DRAWS, "seed": 20260616})
 
 
-@api.get("/levers", response={200: JobOut, 202: JobOut, **ERRORS}, tags=["levers"])
+@api.get("/levers", response={200: JobOut, 202: JobOut, **JOB_ERRORS}, tags=["levers"])
 @api_access(PUBLIC)
 def levers_endpoint(request: HttpRequest, lever: Lever, strength: float | None = None, scenario: Scenario = "targets"):
     """Effect of one lever against the baseline (paired Monte Carlo): change in primary demand, supply-risk-weighted
@@ -290,7 +299,7 @@ def levers_endpoint(request: HttpRequest, lever: Lever, strength: float | None =
     return _job_response(request, "lever", parameters)
 
 
-@api.get("/levers/rank", response={200: JobOut, 202: JobOut}, tags=["levers"])
+@api.get("/levers/rank", response={200: JobOut, 202: JobOut, 429: ErrorOut}, tags=["levers"])
 @api_access(PUBLIC)
 def levers_rank_endpoint(request: HttpRequest):
     """Every lever ranked per material and for the risk-weighted totals in 2050, with tornado data (202 while

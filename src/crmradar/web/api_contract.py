@@ -3,7 +3,7 @@ and JSON (never HTML) for server errors.
 
 * :class:`StrictJSONRenderer` writes RFC 8259 JSON: a NaN or infinite number becomes ``null`` and
   ``allow_nan=False`` guarantees nothing else slips through.
-* ``ERRORS`` / ``ERRORS_404`` declare the 422 (and 404) answers in the OpenAPI schema.
+* ``ERRORS`` / ``ERRORS_404`` / ``JOB_ERRORS`` declare the 422 (and 404, 429) answers in the OpenAPI schema.
 * ``Scenario``, ``Economy``, ``Portfolio``, ``Measure`` and ``Lever`` are ``Literal`` types, so the schema
   lists the allowed values and a wrong value is a 422 naming the parameter.
 """
@@ -52,6 +52,8 @@ class ErrorOut(Schema):
 
 ERRORS: dict[int, type] = {422: ErrorOut}
 ERRORS_404: dict[int, type] = {404: ErrorOut, 422: ErrorOut}
+# Routes that start computations: 429 when the client's rate limit or the job queue is full (crmradar.web.ratelimit).
+JOB_ERRORS: dict[int, type] = {422: ErrorOut, 429: ErrorOut}
 
 
 def _literal(values: list[str], fallback: str) -> Any:

@@ -66,12 +66,13 @@ def _enqueue(job: CachedResult) -> None:
 
 
 def submit(kind: str, parameters: dict, package_hash: str, background: bool = True,
-           client: str = "") -> CachedResult:
+           client: str = "", admit: Callable[[], object] | None = None) -> CachedResult:
     """The job for these inputs (deduplicated by input hash), enqueuing it if nobody has yet.
 
     ``background=False`` computes in this process at once (command line, tests). Raises :class:`QueueFullError` when
     ``client`` already has ``CRMRADAR_JOB_MAX_PER_CLIENT`` jobs waiting or running, or the queue holds
-    ``CRMRADAR_JOB_MAX_QUEUED`` jobs.
+    ``CRMRADAR_JOB_MAX_QUEUED`` jobs. ``admit()`` is called only when a new job is about to be queued (the rate
+    limit, :func:`crmradar.web.ratelimit.take`; it raises to refuse); existing jobs and results are free.
     """
     digest = input_hash(kind, parameters, package_hash)
     reap()
@@ -86,6 +87,8 @@ def submit(kind: str, parameters: dict, package_hash: str, background: bool = Tr
             raise QueueFullError(client)
         if CachedResult.objects.filter(status="queued").count() >= _setting("CRMRADAR_JOB_MAX_QUEUED", 200):
             raise QueueFullError("*")
+        if admit is not None:
+            admit()
     if job is not None:
         job.delete()
     try:

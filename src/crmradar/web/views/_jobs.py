@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 
-from crmradar.web import services
+from crmradar.web import ratelimit, services
 from crmradar.web.jobs import QueueFullError, cancel, queue_position, submit
 from crmradar.web.loading import package_hash
 
@@ -21,7 +21,9 @@ def job_or_progress(request, kind: str, parameters: dict):
     """(job, None) when the result is ready, else (job, response) with the progress, queue-full or failure panel."""
     digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
     try:
-        job = submit(kind, parameters, digest, client=client_id(request))
+        job = submit(kind, parameters, digest, client=client_id(request), admit=ratelimit.admit(request))
+    except ratelimit.RateLimitedError as error:
+        return None, ratelimit.too_many(request, error)
     except QueueFullError:
         status = 200 if request.headers.get("HX-Request") else 429  # HTMX swaps only 2xx answers
         response = render(request, "web/_job_queue_full.html", {"poll_url": request.get_full_path()}, status=status)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import re
 import tempfile
 import uuid
@@ -26,13 +28,14 @@ from crmradar.procurement import (
 )
 from crmradar.procurement.files import display_name
 from crmradar.reports import labels
-from crmradar.web import services
+from crmradar.web import ratelimit, services
 from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views.procurement_text import clause_items, file_error, issue_text
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 REPORT_DIR = Path(settings.HOME) / "procurement-reports"
 REPORT_NAME = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv|json)$")
+logger = logging.getLogger("crmradar.web")
 EXAMPLE = Path(__file__).resolve().parents[2] / "procurement" / "examples" / "provincie_inkoop_voorbeeld.xlsx"
 
 
@@ -68,6 +71,12 @@ def procurement(request):
         if suffix not in (".csv", ".xlsx"):
             context["error"] = _("Only .csv and .xlsx files can be scanned.")
             return render(request, "web/procurement.html", context, status=422)
+        try:  # every scan computes: one token of the client's rate limit (crmradar.web.ratelimit)
+            ratelimit.take(ratelimit.client_key(request))
+        except ratelimit.RateLimitedError as error:
+            context["error"] = _("Too many computations started from your address or account. Try again in "
+                                 "%(seconds)s seconds.") % {"seconds": error.retry_after}
+            return ratelimit.too_many(request, error, "web/procurement.html", context)
         with tempfile.TemporaryDirectory() as folder:
             # never derive a stored file name from user input (length, bytes, separators): fixed name
             path = Path(folder) / f"upload{suffix}"
@@ -84,9 +93,10 @@ def procurement(request):
                 context["error"] = file_error(str(error))
                 return render(request, "web/procurement.html", context, status=422)
         token = uuid.uuid4().hex
-        REPORT_DIR.mkdir(parents=True, exist_ok=True)
-        for extension in ("xlsx", "json"):
-            write_report(result.tables(), result.summary, REPORT_DIR / f"{token}.{extension}")
+        stored = store_reports(result, token)
+        if stored is not None:
+            context["error"] = stored[0]
+            return render(request, "web/procurement.html", context, status=stored[1])
         lang = page_lang()
         context.update(
             summary=result.summary,
@@ -100,6 +110,28 @@ def procurement(request):
                               "sr_weighted_kg", "crma_strategic", "nzia_material_flag", "gpr_exposure_kg_cu_eq"],
         )
     return render(request, "web/procurement.html", context)
+
+
+def store_reports(result, token: str) -> tuple[str, int] | None:
+    """Write the scan's XLSX and JSON reports as ``<token>.xlsx``/``.json``; None when both were written.
+
+    Each file is written atomically; when the disk is full (or the folder not writable) neither file is left
+    behind and the answer is (message, 507 for a full disk, else 503)."""
+    targets = [REPORT_DIR / f"{token}.{extension}" for extension in ("xlsx", "json")]
+    try:
+        REPORT_DIR.mkdir(parents=True, exist_ok=True)
+        for target in targets:
+            write_report(result.tables(), result.summary, target)
+    except OSError as error:
+        for target in targets:
+            target.unlink(missing_ok=True)
+        logger.error("procurement report not stored in %s: %s", REPORT_DIR, error.strerror or error)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return _("The report could not be saved: the server's storage is full. Nothing was stored; "
+                     "try again later or tell the administrator."), 507
+        return _("The report could not be saved: the server's report folder is not writable. Nothing was "
+                 "stored; try again later or tell the administrator."), 503
+    return None
 
 
 def procurement_report(request, name: str):
