@@ -313,7 +313,11 @@ NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen"),
 from i18n_nl_jobs import NL_JOBS, NL_JOBS_PLURAL  # noqa: E402 - task queue panels (issue 16)
 from i18n_nl_pages import NL_PAGES, NL_PAGES_PLURAL  # noqa: E402 - issue 13 strings live in their own module
 
+from i18n_nl_compare import NL_COMPARE, NL_COMPARE_PLURAL  # noqa: E402 - compare page, XLSX, fact sheet
+
 NL.update(NL_PAGES)
+NL.update(NL_COMPARE)
+NL_PLURAL.update(NL_COMPARE_PLURAL)
 NL_PLURAL.update(NL_PAGES_PLURAL)
 NL.update(NL_JOBS)
 NL_PLURAL.update(NL_JOBS_PLURAL)

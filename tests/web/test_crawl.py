@@ -18,10 +18,12 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / "assets" / "axe.min.js"
 PAGES = ["/", "/summary/", "/materials/", "/material/gallium/", "/material/lithium/", "/energy/", "/levers/",
-         "/recycling/", "/crma/", "/shocks/", "/procurement/", "/sources/", "/methods/", "/glossary/", "/data/"]
+         "/recycling/", "/crma/", "/shocks/", "/procurement/", "/sources/", "/methods/", "/glossary/", "/data/",
+         "/compare/", "/compare/?mode=materials&metric=supply_risk&m=gallium&m=lithium&m=cobalt"]
 PANELS = ["/energy/panel/?scenario=targets&material=lithium", "/energy/panel/?scenario=targets&material=gallium",
           "/levers/panel/?lever=ev_battery_lfp&strength=0.5&material=cobalt", "/levers/rank/",
-          "/recycling/panel/?scenario=targets&catchment=zh", "/shocks/panel/?a=cn_mofcom_2023_23"]
+          "/recycling/panel/?scenario=targets&catchment=zh", "/shocks/panel/?a=cn_mofcom_2023_23",
+          "/compare/panel/?mode=materials&metric=demand&m=lithium&m=cobalt&m=nickel&s=targets"]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 LEAKS = re.compile(r"\bNaT\b|\bnan\b|\bNone\b|\bTrue\b|\bFalse\b|\{'")
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # snake_case identifiers such as bev_car, eu_sourcing

@@ -8,7 +8,7 @@ from django.urls import include, path
 from crmradar.web import hardening
 from crmradar.web.access import public
 from crmradar.web.api import api
-from crmradar.web.views import _jobs, analysis, energy, levers, pages, procurement, recycling, shock, sweeps
+from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, procurement, recycling, shock, sweeps
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("energy/", public(energy.energy), name="energy"),
     path("energy/panel/", public(energy.energy_panel), name="energy_panel"),
     path("energy/download/", public(energy.energy_download), name="energy_download"),
+    path("compare/", public(compare.compare_page), name="compare"),
+    path("compare/panel/", public(compare.compare_panel), name="compare_panel"),
     path("crma/", public(analysis.crma), name="crma"),
     path("levers/", public(levers.levers), name="levers"),
     path("levers/panel/", public(levers.lever_panel), name="lever_panel"),
@@ -47,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("data/", public(pages.data_download), name="data"),
     path("data/download/<str:fmt>/", public(pages.data_file), name="data_file"),
     path("werkruimte/signalen/", include("crmradar.apps.signals.urls")),
+    path("werkruimte/", include("crmradar.apps.projects.urls")),
+    path("werkruimte/", include("crmradar.apps.policy.urls")),
     path("werkruimte/", include("crmradar.apps.consultation.urls")),
     path("account/", include("crmradar.apps.accounts.urls")),
     path("beheer/", admin.site.urls),

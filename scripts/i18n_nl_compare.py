@@ -1,0 +1,62 @@
+"""Dutch strings of the compare page, XLSX downloads and fact sheet (issue 13, remainder); merged into the web
+catalogue by ``scripts/i18n_nl.py``."""
+
+NL_COMPARE = {
+    "Download (XLSX)": "Downloaden (XLSX)",
+    "Compare": "Vergelijken",
+    "Compare materials and scenarios": "Grondstoffen en scenario's vergelijken",
+    "Put 2 to %(n)s materials side by side in one chart (regional demand, end of life, recoverable material or the "
+    "EU's supply risk and economic importance), or one material in several scenarios. The numbers are the same as "
+    "on the energy and material pages; the address bar keeps your choice, so you can share the link.":
+        "Zet 2 tot %(n)s grondstoffen naast elkaar in één grafiek (regionale vraag, einde levensduur, terugwinbaar "
+        "materiaal of het leveringsrisico en economisch belang volgens de EU), of één grondstof in meerdere "
+        "scenario's. De getallen zijn dezelfde als op de pagina's energietransitie en grondstof; de adresbalk "
+        "onthoudt uw keuze, zodat u de link kunt delen.",
+    "Quantity": "Grootheid",
+    "Scenarios": "Scenario's",
+    "One scenario when you compare materials; two or three when you compare scenarios.":
+        "Eén scenario als u grondstoffen vergelijkt; twee of drie als u scenario's vergelijkt.",
+    "2 to %(n)s materials when you compare materials; one when you compare scenarios.":
+        "2 tot %(n)s grondstoffen als u grondstoffen vergelijkt; één als u scenario's vergelijkt.",
+    "materials (one scenario)": "grondstoffen (één scenario)",
+    "scenarios (one material)": "scenario's (één grondstof)",
+    "Choose materials or scenarios.": "Kies grondstoffen of scenario's.",
+    "Choose a quantity from the list.": "Kies een grootheid uit de lijst.",
+    "Supply risk and economic importance are the same in every scenario: compare materials instead.":
+        "Leveringsrisico en economisch belang zijn in elk scenario gelijk: vergelijk daarvoor grondstoffen.",
+    "Choose materials from the list.": "Kies grondstoffen uit de lijst.",
+    "Tick at least 2 materials.": "Vink ten minste 2 grondstoffen aan.",
+    "Tick at most 6 materials.": "Vink ten hoogste 6 grondstoffen aan.",
+    "Tick exactly one material to compare scenarios.": "Vink precies één grondstof aan om scenario's te vergelijken.",
+    "Choose scenarios from the list.": "Kies scenario's uit de lijst.",
+    "Tick at least 2 scenarios.": "Vink ten minste 2 scenario's aan.",
+    "Tick at most 6 scenarios.": "Vink ten hoogste 6 scenario's aan.",
+    "Tick exactly one scenario to compare materials.": "Vink precies één scenario aan om grondstoffen te vergelijken.",
+    "%(metric)s (t/yr): %(names)s, scenario %(scenario)s": "%(metric)s (t/jaar): %(names)s, scenario %(scenario)s",
+    "%(metric)s: %(names)s": "%(metric)s: %(names)s",
+    "%(metric)s (t/yr) of %(material)s: scenarios %(names)s": "%(metric)s (t/jaar) van %(material)s: scenario's "
+                                                               "%(names)s",
+    "Line chart with one line per material or scenario; the table below holds the values.":
+        "Lijngrafiek met één lijn per grondstof of scenario; de tabel hieronder bevat de waarden.",
+    "Official values of the EU criticality assessments per assessment year (dimensionless).":
+        "Officiële waarden van de EU-kritikaliteitsbeoordelingen per beoordelingsjaar (dimensieloos).",
+    "Median and 5–95 %% band of %(d)s Monte Carlo draws, tonnes per year; the same computation as the energy page.":
+        "Mediaan en 5–95 %%-band van %(d)s Monte Carlo-trekkingen, ton per jaar; dezelfde berekening als op de "
+        "pagina energietransitie.",
+    "What does this mean? A higher supply risk means supply is concentrated in few, less stable countries; a "
+    "higher economic importance means EU industry depends more on the material. Above 1 for SR and 2.8 for EI a "
+    "material counts as critical.":
+        "Wat betekent dit? Een hoger leveringsrisico betekent dat de aanvoer geconcentreerd is in weinig, minder "
+        "stabiele landen; een hoger economisch belang dat de EU-industrie meer van de grondstof afhangt. Boven 1 "
+        "voor SR en 2,8 voor EI geldt een grondstof als kritiek.",
+    "What does this mean? Lines that rise steeply show materials (or scenarios) where the region's need grows "
+    "fastest; the shaded bands show how uncertain that is. Compare tonnes only within one material's scale: a "
+    "small line can still matter if supply is risky.":
+        "Wat betekent dit? Steil stijgende lijnen tonen grondstoffen (of scenario's) waarvan de regionale behoefte "
+        "het snelst groeit; de gekleurde banden tonen hoe onzeker dat is. Tonnen zeggen niet alles: een kleine lijn "
+        "kan er toch toe doen als de aanvoer riskant is.",
+    "No values for:": "Geen waarden voor:",
+    "Values in the chart": "Waarden in de grafiek",
+    "Value": "Waarde",
+}
+NL_COMPARE_PLURAL: dict[str, tuple[str, str]] = {}
