@@ -166,6 +166,20 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "clause_id": ("clausule", "clause"),
     "lines": ("regels", "lines"),
     "rows": ("rijen", "rows"),
+    "gross_imports_t": ("invoer (t)", "imports (t)"),
+    "re_exported_t": ("wederuitvoer (t)", "re-exported (t)"),
+    "retained_t": ("blijft in NL (t)", "retained (t)"),
+    "retained_low_t": ("blijft, laag (t)", "retained, low (t)"),
+    "retained_high_t": ("blijft, hoog (t)", "retained, high (t)"),
+    "retained_share": ("deel dat blijft", "share retained"),
+    "share_of_eu27_extra_imports": ("deel EU27-invoer via NL", "share of EU27 imports via NL"),
+    "product_id": ("product", "product"),
+    "flow": ("stroom", "flow"),
+    "content": ("gehalte", "content"),
+    "content_unit": ("eenheid gehalte", "content unit"),
+    "contained_t": ("in producten (t)", "contained (t)"),
+    "contained_low_t": ("laag (t)", "low (t)"),
+    "contained_high_t": ("hoog (t)", "high (t)"),
 }
 
 

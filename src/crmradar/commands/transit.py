@@ -1,6 +1,7 @@
 """``crmradar transit``: how much of the Netherlands' imports of a raw material stays, and how much passes on.
 
     crmradar transit [--material M] [--year Y] [--format table|csv|json]
+    crmradar transit --products [FILE] [--material M] [--year Y]   material contained in traded products
 
 Gross imports, re-exports (wederuitvoer) and retained use in tonnes per material and year with ranges, and
 the share of the EU27's extra-EU imports entering via the Netherlands (method:
@@ -8,6 +9,8 @@ the share of the EU27's extra-EU imports entering via the Netherlands (method:
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
@@ -32,12 +35,22 @@ def transit_command(
     material: str | None = typer.Option(None, "--material", help="Material id, Dutch name or symbol (default: all)."),
     year: int | None = typer.Option(None, "--year", help="Year (default: the latest year in the data)."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json"),
+    products: bool = typer.Option(False, "--products", help="Material contained in traded products (batteries, "
+                                  "magnets, PV, wind sets, motors) instead of ores and metals."),
+    products_file: Path | None = typer.Option(None, "--products-file", help="Comext/Comtrade export "
+                                              "(hs_code,year,flow,partner_iso3,quantity_kg) instead of the "
+                                              "package's product_trade; implies --products."),
 ) -> None:
     """Imports of the Netherlands split into re-exports and retained use (t), with ranges."""
     from crmradar import data
     from crmradar.data.lookup import UnknownMaterialError, resolve_material
 
     kb = data.load()
+    if products or products_file is not None:
+        from crmradar.commands._transit_products import products_view
+
+        products_view(kb, material, year, fmt, products_file)
+        return
     members = set(kb.countries.loc[kb.countries["eu27"].fillna(False).astype(bool), "iso3"])
     result = transit_split(kb.trade_flows, COUNTRY, members)
     if material is not None:

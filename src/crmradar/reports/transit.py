@@ -40,3 +40,42 @@ def transit_block(kb: KnowledgeBase, material_id: str):
     notes = {"method": NOTE_EN, "method_nl": NOTE_NL, "units": "t; retained_share and share_of_eu27_extra_imports "
              "as fractions"}
     return Block("transit", frame, ["cepii_baci"] if not frame.empty else [], notes)
+
+
+PRODUCT_COLUMNS = ["product_id", "year", "flow", "quantity", "unit", "content", "content_unit", "contained_t",
+                   "contained_low_t", "contained_high_t"]
+PRODUCT_NOTE_NL = ("Grondstof in producten (accu's, magneten, zonnepanelen, windturbines, motoren): hoeveelheid "
+                   "product × gehalte per t (of per MW), met bandbreedte uit het gehalte. Alleen geciteerde "
+                   "hoeveelheden: zonnepanelen op de Nederlandse markt gebracht (CBS/UNU, = invoer − uitvoer + "
+                   "productie, dus gebruik dat blijft). Invoer en uitvoer per HS-code van deze producten zijn nog "
+                   "niet in het pakket; crmradar transit --products BESTAND leest een Comext-export.")
+PRODUCT_NOTE_EN = ("Material inside products (batteries, magnets, PV, wind sets, motors): product quantity × content "
+                   "per t (or per MW), range from the content. Only cited quantities: PV panels put on the Dutch "
+                   "market (CBS/UNU; = imports − exports + production, i.e. retained use). Dutch imports and exports "
+                   "per HS code of these products are not in the package yet; crmradar transit --products FILE "
+                   "reads a Comext export.")
+
+
+def product_rows(kb: KnowledgeBase, material_id: str | None = None, trade: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tonnes of material contained in product trade (``product_trade`` unless ``trade`` is given)."""
+    from crmradar.methods.product_content import contained_materials
+
+    if "product_crm_contents" not in kb or "product_trade" not in kb:  # a home package from before these tables
+        return pd.DataFrame(columns=PRODUCT_COLUMNS + ["material_id"])
+    contents = kb.product_crm_contents
+    frame = contained_materials(kb.product_trade if trade is None else trade, contents)
+    if material_id is not None:
+        frame = frame.loc[frame["material_id"] == material_id]
+    return frame.reset_index(drop=True)
+
+
+def transit_products_block(kb: KnowledgeBase, material_id: str):
+    """Block ``transit_products``: the material in traded products, latest five years with data."""
+    from crmradar.reports.material_profile import Block
+
+    frame = product_rows(kb, material_id)
+    years = sorted(frame["year"].unique())[-5:]
+    frame = frame.loc[frame["year"].isin(years)].sort_values(["year", "product_id"], ascending=[False, True])
+    sources = sorted(set(frame["content_source_id"]) | set(frame["trade_source_id"])) if not frame.empty else []
+    notes = {"method": PRODUCT_NOTE_EN, "method_nl": PRODUCT_NOTE_NL, "units": "t; content in kg/t or kg/MW"}
+    return Block("transit_products", frame[PRODUCT_COLUMNS].reset_index(drop=True), sources, notes)
