@@ -114,7 +114,7 @@ def test_upload_example_purchase_list_and_download_report(page, server, tmp_path
 
 def test_energy_page_computes_and_draws_bands(page, server):
     page.goto(server + "/en/energy/?scenario=targets&material=lithium")
-    page.wait_for_selector('[data-chart="bands"] .scatterlayer .trace', timeout=120000)
+    page.wait_for_selector('#energy-panel [data-chart="figure"] .scatterlayer .trace', timeout=120000)
     assert page.locator("#energy-panel table").count() == 1
     page.select_option("#material", "cobalt")
     for _ in range(120):  # HTMX swaps the panel in place; the page's CSP forbids eval-based waits
@@ -122,7 +122,7 @@ def test_energy_page_computes_and_draws_bands(page, server):
             break
         page.wait_for_timeout(500)
     assert "cobalt" in page.locator("#energy-series").text_content()
-    page.wait_for_selector('[data-chart="bands"] .scatterlayer .trace', timeout=30000)
+    page.wait_for_selector('#energy-panel [data-chart="figure"] .scatterlayer .trace', timeout=30000)
 
 
 def test_running_a_lever_updates_the_effect(page, server):

@@ -20,6 +20,7 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
+    charts: list = field(default_factory=list)  # crmradar.reports.charts.ChartSpec, drawn after the paragraphs
 
 
 @dataclass

@@ -28,10 +28,12 @@ thead { display: table-header-group; }
 th { text-align: left; border-bottom: 1pt solid #0b5e3c; padding: 2pt 4pt; font-weight: bold; vertical-align: bottom; }
 td { border-bottom: 0.4pt solid #ccc; padding: 1.8pt 4pt; vertical-align: top; overflow-wrap: break-word; }
 tr { break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; }
+.num { text-align: right; }  /* may wrap between an estimate and its range: no table wider than the page */
 td:first-child, th { hyphens: manual; }
 .caption { font-size: 7.8pt; color: #555; margin: 0 0 7pt; }
 .sources { font-size: 7.3pt; color: #333; } .sources li { margin-bottom: 1pt; }
+figure { margin: 4pt 0 6pt; break-inside: avoid; } figure img { width: 100%; display: block; }
+.chart-title { font-weight: bold; font-size: 8.5pt; margin: 0 0 2pt; }
 """
 COMPACT = """
 @page { margin: 12mm 14mm 14mm 14mm; }
@@ -57,6 +59,18 @@ def _table_html(table: Table) -> str:
             + (f'<p class="caption">{html.escape(caption)}</p>' if caption else ""))
 
 
+def _figure_html(spec) -> str:
+    import base64
+
+    from crmradar.documents.charts import to_svg
+
+    image = base64.b64encode(to_svg(spec)).decode()
+    caption = f"{spec.note} Bron: {', '.join(spec.source_ids)}.".strip() if spec.source_ids else spec.note
+    return (f'<figure><p class="chart-title">{html.escape(spec.title)}</p>'
+            f'<img alt="{html.escape(spec.title)}" src="data:image/svg+xml;base64,{image}">'
+            + (f'<figcaption class="caption">{html.escape(caption)}</figcaption>' if caption else "") + "</figure>")
+
+
 def to_html(document: Document) -> str:
     parts = [f'<!doctype html><html lang="{document.lang}"><head><meta charset="utf-8">',
              f"<title>{html.escape(document.title)}</title><style>{CSS}{COMPACT if document.compact else ''}</style>",
@@ -71,6 +85,7 @@ def to_html(document: Document) -> str:
         parts += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
         if section.bullets:
             parts.append("<ul>" + "".join(f"<li>{html.escape(b)}</li>" for b in section.bullets) + "</ul>")
+        parts += [_figure_html(c) for c in section.charts]
         parts += [_table_html(t) for t in section.tables]
         parts.append("</section>")
     if document.sources:
@@ -86,6 +101,23 @@ def to_pdf(document: Document) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=to_html(document)).write_pdf()
+
+
+def _docx_chart(out, spec) -> None:
+    import io
+
+    from docx.shared import Cm, Pt
+
+    from crmradar.documents.charts import to_png
+
+    title = out.add_paragraph()
+    title.add_run(spec.title).bold = True
+    out.add_picture(io.BytesIO(to_png(spec)), width=Cm(16))
+    caption = f"{spec.note} Bron: {', '.join(spec.source_ids)}.".strip() if spec.source_ids else spec.note
+    if caption:
+        note = out.add_paragraph(caption)
+        for run in note.runs:
+            run.font.size = Pt(8)
 
 
 def to_docx(document: Document) -> bytes:
@@ -112,6 +144,8 @@ def to_docx(document: Document) -> bytes:
             out.add_paragraph(paragraph)
         for bullet in section.bullets:
             out.add_paragraph(bullet, style="List Bullet")
+        for spec in section.charts:
+            _docx_chart(out, spec)
         for table in section.tables:
             grid = out.add_table(rows=1, cols=len(table.columns))
             grid.style = "Light List Accent 1"

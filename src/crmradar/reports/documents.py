@@ -15,7 +15,7 @@ import pandas as pd
 
 from crmradar.data.loader import KnowledgeBase
 from crmradar.documents.model import Document, Section, Table
-from crmradar.reports import labels
+from crmradar.reports import document_charts, labels
 from crmradar.reports.numbers import format_estimate, format_number, format_percent
 
 DEMAND_DRAWS = 1000  # the default of crmradar demand
@@ -261,7 +261,9 @@ def public_summary(kb: KnowledgeBase, demand: DemandFigures, today: dt.date | No
         title="Grondstoffen voor schone energie in Zuid-Holland",
         subtitle=f"Publieksversie · stand {today:%d-%m-%Y}",
         sections=[Section("Waar gaat het over?", intro), Section("Waarom is dat een risico?", risk),
-                  Section("Hoeveel hebben we nodig?", need), Section("Wat kunnen we hergebruiken?", reuse),
+                  Section("Hoeveel hebben we nodig?", need,
+                          charts=[c for c in [document_charts.bands_chart(demand.summary, "lithium")] if c]),
+                  Section("Wat kunnen we hergebruiken?", reuse),
                   Section("Wat doen we eraan?", act)],
         sources=_citations(kb, sources),
         footer=f"crm-radar · publieksversie · {today:%d-%m-%Y} · schattingen: scenario '{demand.scenario}', "
@@ -353,8 +355,10 @@ def lever_section(ranking: pd.DataFrame | None) -> Section:
                   caption=f"Verandering van de primaire vraag naar alle grondstoffen in {year}, gewogen met het "
                           "leveringsrisico (t/jaar × SR, EU 2023); negatief is minder risico.",
                   sources=["crmradar_region_estimate", "ec2023_crm_study"], numeric=[True, False, True, True, True])
+    chart = document_charts.lever_chart(ranking, LEVER_INDICATOR, LEVERS_SHOWN)
     return Section(heading, ["Hefbomen gerangschikt naar hun effect op de risicogewogen vraag van de "
-                             "energietransitie (crmradar levers rank)."], tables=[table])
+                             "energietransitie (crmradar levers rank)."], tables=[table],
+                   charts=[chart] if chart else [])
 
 
 def council_annex(kb: KnowledgeBase, demand: DemandFigures, state: WorkspaceState,
@@ -370,12 +374,14 @@ def council_annex(kb: KnowledgeBase, demand: DemandFigures, state: WorkspaceStat
             "grootste aandeel in de wereldproductie.",
             f"Er gelden {measures['measure_id'].nunique()} exportbeperkingen op grondstoffen uit het datapakket, "
             f"waarvan {measures.loc[measures['country_iso3'] == 'CHN', 'measure_id'].nunique()} van China."],
-            tables=[_risk_rows(kb, materials)]),
+            tables=[_risk_rows(kb, materials)], charts=[document_charts.risk_chart(kb)]),
         Section("2. Vraag van de energietransitie en vrijkomend materiaal", [
             "Jaarlijkse vraag naar de grondstof in nieuwe installaties (wind, zon, batterijen, elektrische "
             "voertuigen, elektrolysers, warmtepompen, netten) in Zuid-Holland, en wat in 2050 vrijkomt aan het "
             "einde van de levensduur. De banden geven de onzekerheid in aantallen, materiaalintensiteit en "
-            "levensduur."], tables=[_demand_table(kb, demand, materials)]),
+            "levensduur."], tables=[_demand_table(kb, demand, materials)],
+            charts=[c for c in (document_charts.bands_chart(demand.summary, m) for m in ("lithium", "neodymium"))
+                    if c]),
         lever_section(lever_ranking),
         Section("4. Stand van de actielijnen", [
             "Actiepunten van het regionaal overleg per eigenaar en lijn, uit de werkruimte op de datum van dit "
@@ -384,6 +390,10 @@ def council_annex(kb: KnowledgeBase, demand: DemandFigures, state: WorkspaceStat
     ]
     sections += _bottleneck_sections(state, state.chains) if state.chains else [
         Section("Knelpunten per keten", ["Er zijn nog geen ketens vastgelegd in de werkruimte."])]
+    sections.append(Section("CRMA-doelen en de projectenpijplijn", [
+        "Aandeel van de EU-capaciteit in het EU-verbruik per strategische grondstof en stap na de geciteerde "
+        "projecten in de fase financiering of later, tegen de doelen van de CRMA voor 2030."],
+        charts=[document_charts.crma_chart(kb)]))
     if state.projects:
         sections.append(Section("Projecten", tables=[Table(
             ["Project", "Keten", "Fase", "CRMA-status", "Bron"],
@@ -416,7 +426,8 @@ def chain_document(kb: KnowledgeBase, demand: DemandFigures, state: WorkspaceSta
         with_demand = [m for m in materials if m in set(demand.summary["material_id"])]
         if with_demand:
             sections.append(Section("Regionale vraag en vrijkomend materiaal",
-                                    tables=[_demand_table(kb, demand, with_demand)]))
+                                    tables=[_demand_table(kb, demand, with_demand)],
+                                    charts=[document_charts.bands_chart(demand.summary, with_demand[0])]))
         sections.append(Section("Exportbeperkingen van kracht", [] if not measures.empty else ["Geen."], tables=[
             Table(["Grondstof", "Land", "Sinds", "Maatregel"],
                   [[material_name(kb, r.material_id), countries["name_nl"].get(r.country_iso3, r.country_iso3),

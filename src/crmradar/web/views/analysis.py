@@ -8,6 +8,7 @@ import pandas as pd
 from django.shortcuts import render
 
 from crmradar.reports import labels
+from crmradar.reports.charts import crma_benchmarks, to_plotly
 from crmradar.scenarios.crma import crma_benchmark
 from crmradar.scenarios.portfolio import Portfolio, load_portfolio
 from crmradar.web import services
@@ -36,15 +37,9 @@ def pipeline_crma(package: str, year: int = 2030, min_stage: str = "financiering
                   ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(benchmark table, contribution per project, projects not counted) for the cited project pipeline of the
     data package (``regional_projects``) at ``min_stage`` or later (``crmradar.scenarios.pipeline``)."""
-    from crmradar.scenarios.pipeline import pipeline_frame, project_contributions
+    from crmradar.reports.crma_position import pipeline_position
 
-    kb = services.knowledge_base()
-    counted, skipped = pipeline_frame(kb["regional_projects"].rename(columns={"project_id": "code"}),
-                                      kb.crma_annex_entries, min_stage)
-    table = crma_benchmark(kb.crma_consumption_capacity, kb.crma_benchmarks, kb.supply_shares, counted, year)
-    contributions = project_contributions(counted, kb.crma_consumption_capacity, kb.crma_benchmarks,
-                                          kb.supply_shares, year)
-    return table, contributions, skipped
+    return pipeline_position(services.knowledge_base(), year, min_stage)
 
 
 PORTFOLIOS = ("pipeline", "none", "example")
@@ -68,7 +63,8 @@ def crma(request):
                  "stage_name": labels.label("stage", r["stage"], lang), "entry": r["crma_entry"]}
             for r in services.records(table)]
     return render(request, "web/crma.html", {
-        "rows": rows, "columns": COLUMNS, "with_portfolio": portfolio == "example", "portfolio": portfolio,
+        "rows": rows, "figure": to_plotly(crma_benchmarks(rows, lang)),
+        "columns": COLUMNS, "with_portfolio": portfolio == "example", "portfolio": portfolio,
         "contributions": None if contributions is None else services.records(contributions),
         "contribution_columns": CONTRIBUTION_COLUMNS,
         "skipped": None if skipped is None else [

@@ -12,6 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from crmradar.reports import labels
+from crmradar.reports.charts import demand_bands, to_plotly
 from crmradar.web import computations, services
 from crmradar.web.jobs import submit
 from crmradar.web.loading import package_hash
@@ -71,8 +72,11 @@ def energy_panel(request):
     # the model's own notes: the first is the build module's docstring (shown as translated bullets in the
     # template), the others say which technologies have no collection rate in the data
     uncollected = [a.split(":", 1)[0] for a in result["assumptions"][1:] if ": no collection rate" in a]
+    name = labels.label("material", material, lang)
+    figure = to_plotly(demand_bands(rows, name[:1].upper() + name[1:], lang))
     return render(request, "web/_energy_panel.html", {
-        "result": result, "material": material, "series": rows, "technologies": technologies, "table": table,
+        "result": result, "material": material, "figure": figure, "series": rows, "technologies": technologies,
+        "table": table,
         "material_name": labels.label("material", material, lang),
         "scenario_name": labels.label("scenario", result["scenario"], lang),
         "uncollected": [labels.label("technology", t, lang) for t in uncollected],

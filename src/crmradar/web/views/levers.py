@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from crmradar.reports import labels, numbers
+from crmradar.reports.charts import lever_ranking, to_plotly
 from crmradar.web import computations, services
 from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views._jobs import job_or_progress
@@ -122,4 +123,6 @@ def lever_rank_panel(request):
     lang = page_lang()
     total = [r | {"lever_name": labels.label("lever", r["lever"], lang)} for r in job.result["rows"]
              if r["indicator"] == "sr_weighted_demand" and r["material_id"] == "total"]
-    return render(request, "web/_lever_rank.html", {"rows": total, "year": RANK_YEAR, "draws": RANK_DRAWS})
+    figure = to_plotly(lever_ranking(total, RANK_YEAR, lang))
+    return render(request, "web/_lever_rank.html", {"rows": total, "figure": figure, "year": RANK_YEAR,
+                                                    "draws": RANK_DRAWS})

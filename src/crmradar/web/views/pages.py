@@ -13,10 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
+from crmradar.reports.charts import risk_matrix, to_plotly
 from crmradar.reports.csv_export import frame_to_csv, wants_dutch_excel
 from crmradar.reports.numbers import format_number
 from crmradar.reports.xlsx_download import XLSX_TYPE, frame_to_xlsx, spec_descriptions
 from crmradar.web import services
+from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views.material import material  # noqa: F401 - the URL map names pages.material
 
 EXPORT_COLUMNS = ["measure_id", "country_iso3", "material_id", "date_in_force", "date_end", "stage", "measure_type",
@@ -80,6 +82,7 @@ def overview(request):
         "rows": services.records(table),
         "name_column": _name_column(),
     }
+    context["figure"] = to_plotly(risk_matrix(context["rows"], page_lang()))
     return render(request, "web/overview.html", context)
 
 
