@@ -35,51 +35,6 @@
     return Number(value).toLocaleString(NL ? "nl-NL" : "en-GB", { maximumSignificantDigits: digits || 3 });
   }
 
-  function riskMatrix(el, rows) {
-    var groups = [["strategic", "#154273", "diamond"], ["critical", "#b3261e", "circle"], ["other", "#8a8a8a", "circle-open"]];
-    var placed = [];  // labels kept so far (greedy: no two labels closer than a label's size)
-    var sorted = rows.filter(function (r) { return r.supply_risk !== null && r.economic_importance !== null; })
-      .sort(function (a, b) { return (b.supply_risk + b.economic_importance / 3) - (a.supply_risk + a.economic_importance / 3); });
-    var label = {};
-    sorted.forEach(function (r) {
-      var free = placed.every(function (p) {
-        return Math.abs(p[0] - r.economic_importance) > (NARROW ? 0.9 : 0.35) || Math.abs(p[1] - r.supply_risk) > (NARROW ? 0.45 : 0.25);
-      });
-      if (free && r.symbol) { placed.push([r.economic_importance, r.supply_risk]); label[r.material_id] = r.symbol; }
-    });
-    var traces = groups.map(function (g) {
-      var sel = sorted.filter(function (r) {
-        if (g[0] === "strategic") { return r.crma_strategic; }
-        if (g[0] === "critical") { return r.crma_critical && !r.crma_strategic; }
-        return !r.crma_critical && !r.crma_strategic;
-      });
-      return {
-        type: "scatter", mode: "markers+text", name: T[g[0]],
-        x: sel.map(function (r) { return r.economic_importance; }),
-        y: sel.map(function (r) { return r.supply_risk; }),
-        text: sel.map(function (r) { return label[r.material_id] || ""; }), textposition: "top center",
-        customdata: sel.map(function (r) {
-          return [name(r), r.p_critical === undefined || r.p_critical === null ? "–" : fmt(100 * r.p_critical, 2) + " %",
-                  r.zh_critical ? T.zh : ""];
-        }),
-        hovertemplate: "<b>%{customdata[0]}</b><br>EI %{x:.1f}<br>SR %{y:.1f}<br>" + T.pcrit + ": %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-        marker: { size: sel.map(function (r) { return r.zh_critical ? 16 : 10; }), color: g[1], symbol: g[2],
-                  line: { width: sel.map(function (r) { return r.zh_critical ? 3 : 1; }), color: "#000" } }
-      };
-    });
-    var shapes = [
-      { type: "line", x0: 2.8, x1: 2.8, y0: 0, y1: 1, yref: "paper", line: { dash: "dash", color: "#444" } },
-      { type: "line", y0: 1, y1: 1, x0: 0, x1: 1, xref: "paper", line: { dash: "dash", color: "#444" } }
-    ];
-    var notes = [
-      { x: 2.8, y: 0, yref: "paper", text: NL ? "EI = 2,8" : "EI = 2.8", showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 11, color: "#444" } },
-      { x: 1, xref: "paper", y: 1, text: NL ? "SR = 1,0" : "SR = 1.0", showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11, color: "#444" } }
-    ];
-    Plotly.newPlot(el, traces, layout({ xaxis: { title: T.ei, rangemode: "tozero" }, yaxis: { title: T.sr, rangemode: "tozero" },
-                                        shapes: shapes, annotations: notes, legend: { orientation: "h", y: NARROW ? -0.35 : -0.2 },
-                                        height: NARROW ? 480 : 460 }), CONFIG);
-  }
-
   function history(el, rows) {
     var years = rows.map(function (r) { return r.year; });
     Plotly.newPlot(el, [
@@ -141,26 +96,6 @@
       layout({ margin: { t: 10, r: 10, b: 10, l: 10 } }), CONFIG);
   }
 
-  function bands(el, rows) {
-    var colors = { demand: "21,66,115", recoverable: "0,122,61", end_of_life: "179,38,30" };
-    var labels = NL ? { demand: "vraag", recoverable: "terugwinbaar", end_of_life: "einde levensduur" }
-                    : { demand: "demand", recoverable: "recoverable", end_of_life: "end of life" };
-    var traces = [];
-    ["demand", "end_of_life", "recoverable"].forEach(function (metric) {
-      var sel = rows.filter(function (r) { return r.metric === metric; });
-      var x = sel.map(function (r) { return r.year; });
-      traces.push({ x: x, y: sel.map(function (r) { return r.p95; }), mode: "lines", line: { width: 0 },
-                    showlegend: false, hoverinfo: "skip" });
-      traces.push({ x: x, y: sel.map(function (r) { return r.p5; }), mode: "lines", line: { width: 0 }, fill: "tonexty",
-                    fillcolor: "rgba(" + colors[metric] + ",0.18)", showlegend: false, hoverinfo: "skip" });
-      traces.push({ x: x, y: sel.map(function (r) { return r.p50; }), mode: "lines", name: labels[metric],
-                    line: { color: "rgb(" + colors[metric] + ")", width: 2 },
-                    hovertemplate: "%{x}: %{y:,.3~r} t<extra>" + labels[metric] + "</extra>" });
-    });
-    Plotly.newPlot(el, traces, layout({ xaxis: { title: T.year }, yaxis: { title: T.perYear, rangemode: "tozero" },
-                                        legend: { orientation: "h", y: -0.25 } }), CONFIG);
-  }
-
   function byTechnology(el, rows) {
     var sel = rows.filter(function (r) { return r.metric === "demand"; });
     var techs = Array.from(new Set(sel.map(function (r) { return r.technology_id; })));
@@ -171,43 +106,6 @@
     });
     Plotly.newPlot(el, traces, layout({ barmode: "stack", yaxis: { title: T.perYear }, xaxis: { type: "category" },
                                         legend: { orientation: "h", y: -0.15 }, height: NARROW ? 560 : 460 }), CONFIG);
-  }
-
-  function crmaChart(el, rows) {
-    // desktop: vertical bars per material; phone: horizontal bars, one row per material, targets as columns
-    var stages = ["extraction", "processing", "recycling"];
-    var colors = { extraction: "#154273", processing: "#b3261e", recycling: "#007a3d" };
-    var order = [];
-    rows.forEach(function (r) { var n = r.material_name || r.material_id; if (r.share_after !== null && order.indexOf(n) < 0) { order.push(n); } });
-    var traces = stages.map(function (s) {
-      var sel = rows.filter(function (r) { return r.stage === s && r.share_after !== null; });
-      var names = sel.map(function (r) { return r.material_name || r.material_id; });
-      var shares = sel.map(function (r) { return r.share_after; });
-      return { type: "bar", name: (sel[0] ? sel[0].stage_name : s), marker: { color: colors[s] },
-               orientation: NARROW ? "h" : "v", x: NARROW ? shares : names, y: NARROW ? names : shares,
-               hovertemplate: NARROW ? "%{y}: %{x:.0%}<extra>%{fullData.name}</extra>" : "%{x}: %{y:.0%}<extra>%{fullData.name}</extra>" };
-    });
-    var targets = [[0.10, "extraction"], [0.40, "processing"], [0.25, "recycling"]];
-    var stageName = {};
-    rows.forEach(function (r) { stageName[r.stage] = r.stage_name; });
-    var shareAxis = { tickformat: ".0%", title: NARROW ? "" : T.capShare, rangemode: "tozero" };  // phone: the chart title says it
-    var nameAxis = { type: "category", categoryorder: "array", categoryarray: order, automargin: true };
-    var shapes = targets.map(function (t) {
-      return NARROW ? { type: "line", yref: "paper", y0: 0, y1: 1, x0: t[0], x1: t[0], line: { dash: "dot", color: colors[t[1]], width: 2 } }
-                    : { type: "line", xref: "paper", x0: 0, x1: 1, y0: t[0], y1: t[0], line: { dash: "dot", color: colors[t[1]], width: 2 } };
-    });
-    var notes = targets.map(function (t, i) {
-      var text = (stageName[t[1]] || t[1]) + " " + Math.round(100 * t[0]) + " %";
-      return NARROW ? { yref: "paper", y: 1 + 0.025 * (i + 1), x: t[0], xanchor: "left", showarrow: false, text: text, font: { size: 10, color: colors[t[1]] } }
-                    : { xref: "paper", x: 1, xanchor: "left", y: t[0], showarrow: false, text: text, font: { size: 11, color: colors[t[1]] } };
-    });
-    Plotly.newPlot(el, traces, layout({ barmode: "group",
-      xaxis: NARROW ? shareAxis : Object.assign({ tickangle: -45 }, nameAxis),
-      yaxis: NARROW ? Object.assign({ autorange: "reversed" }, nameAxis) : shareAxis,
-      height: NARROW ? 160 + order.length * 56 : 480,
-      margin: NARROW ? { t: 70, r: 10, b: 50, l: 10 } : { t: 20, r: 120, b: 60, l: 60 },
-      shapes: shapes, annotations: notes, legendKeep: true,
-      legend: { orientation: "h", y: NARROW ? -0.04 : 1.08, yanchor: NARROW ? "top" : "bottom" } }), CONFIG);
   }
 
   function feedstock(el, rows) {
@@ -241,45 +139,45 @@
     ], layout({ xaxis: { title: T.year }, yaxis: { title: T.perYear }, legend: { orientation: "h", y: -0.3 } }), CONFIG);
   }
 
-  function tornado(el, rows) {
-    var sorted = rows.slice().sort(function (a, b) { return Math.abs(b.change_p50) - Math.abs(a.change_p50); });
-    var y = sorted.map(function (r) { return r.lever_name || r.lever; });
-    Plotly.newPlot(el, [
-      { type: "bar", orientation: "h", name: T.high, y: y, x: sorted.map(function (r) { return r.tornado_high_p50; }),
-        marker: { color: "#9ab6d8" }, hovertemplate: "%{y}: %{x:,.3~r}<extra>" + T.high + "</extra>" },
-      { type: "bar", orientation: "h", name: T.low, y: y, x: sorted.map(function (r) { return r.tornado_low_p50; }),
-        marker: { color: "#154273" }, hovertemplate: "%{y}: %{x:,.3~r}<extra>" + T.low + "</extra>" }
-    ], layout({ barmode: "overlay", yaxis: { automargin: true, autorange: "reversed", tickfont: { size: NARROW ? 10 : 12 } },
-                height: Math.max(380, 80 + rows.length * 30),
-                xaxis: { title: T.srw }, legend: { orientation: "h", y: -0.12 } }), CONFIG);
-  }
-
-  function compareChart(el, rows) {
-    // one line per material or scenario (rows: series, year, p50 and, for model results, p5/p95 as a band)
-    var palette = ["21,66,115", "179,38,30", "0,122,61", "224,161,0", "106,61,154", "90,90,90"];
-    var names = Array.from(new Set(rows.map(function (r) { return r.series; })));
-    var bands = el.dataset.bands === "1", traces = [];
-    names.forEach(function (n, i) {
-      var sel = rows.filter(function (r) { return r.series === n; }), c = palette[i % palette.length];
-      var x = sel.map(function (r) { return r.year; });
-      if (bands) {
-        traces.push({ x: x, y: sel.map(function (r) { return r.p95; }), mode: "lines", line: { width: 0 },
-                      showlegend: false, hoverinfo: "skip" });
-        traces.push({ x: x, y: sel.map(function (r) { return r.p5; }), mode: "lines", line: { width: 0 }, fill: "tonexty",
-                      fillcolor: "rgba(" + c + ",0.12)", showlegend: false, hoverinfo: "skip" });
-      }
-      traces.push({ x: x, y: sel.map(function (r) { return r.p50; }), mode: bands ? "lines" : "lines+markers", name: n,
-                    line: { color: "rgb(" + c + ")", width: 2 },
-                    hovertemplate: "%{x}: %{y:,.3~r}" + (bands ? " t" : "") + "<extra>" + n + "</extra>" });
+  function swapAxes(obj) {
+    // the same figure turned a quarter: categories on the vertical axis (bar charts on a phone)
+    var out = Object.assign({}, obj);
+    [["x", "y"], ["x0", "y0"], ["x1", "y1"], ["xref", "yref"], ["xanchor", "yanchor"]].forEach(function (pair) {
+      var a = obj[pair[0]], b = obj[pair[1]];
+      delete out[pair[0]]; delete out[pair[1]];
+      if (b !== undefined) { out[pair[0]] = pair[0] === "xanchor" ? "left" : b; }
+      if (a !== undefined) { out[pair[1]] = pair[1] === "yanchor" ? "bottom" : a; }
     });
-    Plotly.newPlot(el, traces, layout({ xaxis: { title: T.year, tickformat: "d" },
-                                        yaxis: { title: el.dataset.ytitle || "", rangemode: "tozero" },
-                                        legend: { orientation: "h", y: -0.25 } }), CONFIG);
+    return out;
   }
 
-  var KINDS = { "risk-matrix": riskMatrix, history: history, producers: producers, "producers-map": producersMap,
-                timeline: timeline, sankey: sankey, bands: bands, "by-technology": byTechnology, crma: crmaChart, feedstock: feedstock, change: change, tornado: tornado,
-                compare: compareChart };
+  function figure(el, fig) {
+    // a server-built figure (crmradar.reports.charts.to_plotly): the one chart spec shared with the documents
+    var data = fig.data, extra = Object.assign({}, fig.layout), meta = extra.meta || {};
+    if (NARROW && meta.swapOnPhone) {
+      data = data.map(function (t) { return Object.assign(swapAxes(t), { orientation: "h" }); });
+      var x = extra.xaxis, y = extra.yaxis;
+      extra.xaxis = Object.assign({}, y, { title: "" });  // phone: the chart title says it
+      extra.yaxis = Object.assign({}, x, { tickangle: 0, autorange: "reversed" });
+      extra.shapes = (extra.shapes || []).map(swapAxes);
+      extra.annotations = (extra.annotations || []).map(function (a, i) {
+        return Object.assign(swapAxes(a), { yref: "paper", y: 1 + 0.03 * (i + 1), xanchor: "left", yanchor: "bottom" });
+      });
+      var count = new Set([].concat.apply([], fig.data.map(function (t) { return t.x; }))).size;
+      extra.height = 160 + count * 56;
+      extra.margin = { t: 80, r: 10, b: 50, l: 10 };
+      extra.legendKeep = true;
+      extra.legend = { orientation: "h", y: -0.04, yanchor: "top" };
+    } else if (NARROW && meta.key === "risk_matrix") {
+      data = data.map(function (t) { return Object.assign({}, t, { mode: "markers" }); });  // no room for symbols
+      extra.height = 480;
+    }
+    delete extra.meta;
+    Plotly.newPlot(el, data, layout(extra), CONFIG);
+  }
+
+  var KINDS = { figure: figure, history: history, producers: producers, "producers-map": producersMap,
+                timeline: timeline, sankey: sankey, "by-technology": byTechnology, feedstock: feedstock, change: change };
 
   function draw(el) {
     var kind = KINDS[el.dataset.chart];
