@@ -176,8 +176,32 @@
     Plotly.newPlot(el, data, layout(extra), CONFIG);
   }
 
+  function compareChart(el, rows) {
+    // one line per material or scenario (rows: series, year, p50 and, for model results, p5/p95 as a band)
+    var palette = ["21,66,115", "179,38,30", "0,122,61", "224,161,0", "106,61,154", "90,90,90"];
+    var names = Array.from(new Set(rows.map(function (r) { return r.series; })));
+    var bands = el.dataset.bands === "1", traces = [];
+    names.forEach(function (n, i) {
+      var sel = rows.filter(function (r) { return r.series === n; }), c = palette[i % palette.length];
+      var x = sel.map(function (r) { return r.year; });
+      if (bands) {
+        traces.push({ x: x, y: sel.map(function (r) { return r.p95; }), mode: "lines", line: { width: 0 },
+                      showlegend: false, hoverinfo: "skip" });
+        traces.push({ x: x, y: sel.map(function (r) { return r.p5; }), mode: "lines", line: { width: 0 }, fill: "tonexty",
+                      fillcolor: "rgba(" + c + ",0.12)", showlegend: false, hoverinfo: "skip" });
+      }
+      traces.push({ x: x, y: sel.map(function (r) { return r.p50; }), mode: bands ? "lines" : "lines+markers", name: n,
+                    line: { color: "rgb(" + c + ")", width: 2 },
+                    hovertemplate: "%{x}: %{y:,.3~r}" + (bands ? " t" : "") + "<extra>" + n + "</extra>" });
+    });
+    Plotly.newPlot(el, traces, layout({ xaxis: { title: T.year, tickformat: "d" },
+                                        yaxis: { title: el.dataset.ytitle || "", rangemode: "tozero" },
+                                        legend: { orientation: "h", y: -0.25 } }), CONFIG);
+  }
+
   var KINDS = { figure: figure, history: history, producers: producers, "producers-map": producersMap,
-                timeline: timeline, sankey: sankey, "by-technology": byTechnology, feedstock: feedstock, change: change };
+                timeline: timeline, sankey: sankey, "by-technology": byTechnology, feedstock: feedstock, change: change,
+                compare: compareChart };
 
   function draw(el) {
     var kind = KINDS[el.dataset.chart];
