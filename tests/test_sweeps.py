@@ -156,3 +156,65 @@ def test_morris_on_the_regional_model_ranks_lithium_drivers(inputs):
     top = " ".join(table["input"].head(3))
     assert "lithium" in top or "deployment" in top or "lifetime" in top
     assert table.loc[table["input"] == "intensity:other materials", "mu_star"].iloc[0] == pytest.approx(0, abs=1e-9)
+
+
+def test_chunked_saltelli_rows_equal_salibs_whole_matrix():
+    from SALib.sample import sobol
+
+    from crmradar.sweeps.sensitivity import problem_for, saltelli_rows
+
+    grouped = problem_for([f"u{i}" for i in range(5)], ["b", "a", "b", "c", "a"])
+    plain = problem_for(["x1", "x2", "x3"], bounds=[[-np.pi, np.pi], [0.0, 2.0], [-1.0, 1.0]])
+    for problem in (grouped, plain):
+        whole = sobol.sample(problem, 64, calc_second_order=False, seed=5)
+        for chunk in (8, 24, 64):  # aligned, unaligned (not a power of 2) and one piece
+            parts = [saltelli_rows(problem, 5, start, min(start + chunk, 64)) for start in range(0, 64, chunk)]
+            assert np.array_equal(np.concatenate(parts), whole)
+    rows = saltelli_rows(grouped, 5, 0, 1)  # A, AB_b, AB_a, AB_c, B: group b = inputs 0 and 2 from B
+    a, b = rows[0], rows[-1]
+    assert np.array_equal(rows[1], [b[0], a[1], b[2], a[3], a[4]])
+    assert np.array_equal(rows[2], [a[0], b[1], a[2], a[3], b[4]])
+
+
+def test_chunked_sobol_on_ishigami_equals_unchunked_and_the_analytic_indices():
+    from distributed import Client
+    from SALib.test_functions import Ishigami
+
+    from crmradar.sweeps.sensitivity import analyse, problem_for, sample, sobol_outputs
+
+    problem = problem_for(["x1", "x2", "x3"], bounds=[[-np.pi, np.pi]] * 3)
+    whole = Ishigami.evaluate(sample(problem, "sobol", 2048, seed=3))
+    outputs = []
+    for workers in (1, 2):
+        with Client(processes=False, n_workers=workers, threads_per_worker=1, dashboard_address=":0") as client:
+            outputs.append(sobol_outputs(client, Ishigami.evaluate, problem, 2048, 3, 100, {}))
+    assert np.array_equal(outputs[0], whole) and np.array_equal(outputs[1], whole)
+    table = analyse(problem, "sobol", None, outputs[1], seed=3).set_index("input")
+    variance = 7.0**2 / 8 + 0.1 * np.pi**4 / 5 + 0.1**2 * np.pi**8 / 18 + 0.5
+    assert table.at["x2", "S1"] == pytest.approx(7.0**2 / 8 / variance, abs=0.04)
+    assert table.at["x3", "S1"] == pytest.approx(0.0, abs=0.04)
+    assert table.at["x3", "ST"] == pytest.approx(0.1**2 * np.pi**8 * (1 / 18 - 1 / 50) / variance, abs=0.04)
+
+
+def test_chunked_sobol_on_the_regional_model_is_identical_for_any_worker_count(inputs):
+    from SALib.sample import sobol
+
+    from crmradar.sweeps.cluster import dask_client
+    from crmradar.sweeps.sensitivity import _model_task, input_groups, problem_for, regional_sensitivity
+
+    scenarios, _ = inputs
+    spec, weights = scenarios["targets"]
+    results = []
+    for workers in (1, 2):
+        with dask_client(None, workers) as client:
+            results.append(regional_sensitivity(client, spec, weights, "primary_demand", "lithium", YEAR, "sobol",
+                                                base=8, seed=2, sobol_chunk=3))
+    (first, info), (second, _) = results
+    assert first.equals(second)
+    assert info["evaluations"] == 8 * (info["groups"] + 2)
+    groups = input_groups(spec, "lithium")
+    problem = problem_for([f"u{i}" for i in range(len(groups))], groups)
+    whole = _model_task(sobol.sample(problem, 8, calc_second_order=False, seed=2), spec, weights, YEAR,
+                        spec.materials.index("lithium"), "primary_demand")
+    assert info["output_mean"] == pytest.approx(float(np.mean(whole)), rel=1e-12)
+    assert info["output_std"] == pytest.approx(float(np.std(whole)), rel=1e-12)

@@ -106,6 +106,8 @@ def sensitivity_command(
     method: str = typer.Option("sobol", "--method", help="sobol (first/total order) or morris."),
     base: int = typer.Option(256, "--samples", min=4, help="Base samples (Sobol: power of 2; Morris: trajectories)."),
     seed: int = typer.Option(20260616, "--seed", help="Random seed of sampling and bootstrap."),
+    chunk: int = typer.Option(64, "--chunk", min=1,
+                              help="Sobol: base samples per task; each task generates its own rows (bounded memory)."),
     workers: int = typer.Option(0, "--workers", min=0, help="Local worker processes (default: one per core)."),
     scheduler: str = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     out: Path = typer.Option(None, "--out", help="Write the indices to .parquet or .csv."),
@@ -129,7 +131,8 @@ def sensitivity_command(
     started = time.perf_counter()
     with dask_client(scheduler, workers or None) as client:
         table, info = regional_sensitivity(client, spec, weights, metric,
-                                           material if metric == "primary_demand" else None, year, method, base, seed)
+                                           material if metric == "primary_demand" else None, year, method, base, seed,
+                                           sobol_chunk=chunk)
     info.update(seconds=round(time.perf_counter() - started, 2), method=method, metric=metric, year=year,
                 material=material, scenario=scenario, samples=base, seed=seed)
     if out is not None:
