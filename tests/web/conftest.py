@@ -41,6 +41,9 @@ def django_db(web_home):
     from crmradar.web.loading import ensure_loaded
 
     ensure_loaded()
+    from crmradar.web.risk_cache import precompute
+
+    precompute()  # as crmradar serve does before its web workers start
     yield connection
     # Computations are queued tasks run by worker processes (none in this process unless a test calls
     # wait_for_jobs), so nothing computes in the background here when the test database goes away.

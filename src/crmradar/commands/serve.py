@@ -90,6 +90,9 @@ def prepare_web(verbosity: int = 0) -> tuple[str, bool]:
     from crmradar.web.loading import ensure_loaded
 
     load, created = ensure_loaded(mirror_rows=False)
+    from crmradar.web.risk_cache import precompute
+
+    precompute()  # the risk overview's Monte Carlo, once per data release, before any web worker exists
     return load.package_hash, created
 
 
@@ -106,7 +109,10 @@ def _warm_default_computations() -> None:
 
 
 def _warm_worker(worker) -> None:
-    """Fill the worker's caches (risk overview, profiles) in the background; the server is already up."""
+    """Mirror the rows and queue the default computations in the background; the server is already up.
+
+    Nothing is computed here: the risk overview was stored by :func:`prepare_web`, the rest runs on task workers.
+    """
     import threading
 
     def warm() -> None:
@@ -118,7 +124,6 @@ def _warm_worker(worker) -> None:
         try:
             mirror_rows_if_missing(current_load(), services.knowledge_base())
             _warm_default_computations()
-            services.risk_table()
         finally:
             connections.close_all()
 

@@ -134,12 +134,18 @@ RISK_ROWS = (
 )
 
 
-def risk_block(kb: KnowledgeBase, material_id: str) -> Block:
-    """Official, recomputed and regional SR/EI, P(critical) and GeoPolRisk for NL and the EU."""
+def risk_block(kb: KnowledgeBase, material_id: str, overview: pd.DataFrame | None = None) -> Block:
+    """Official, recomputed and regional SR/EI, P(critical) and GeoPolRisk for NL and the EU.
+
+    ``overview``: a precomputed :func:`~crmradar.reports.risk_overview.risk_overview` (the web's, from its
+    database); ``None`` computes it here; an empty frame means it is still being computed (no rows, a note).
+    """
     from crmradar.reports.risk_overview import material_risk, risk_overview
 
-    values = material_risk(kb, material_id)
-    overview = risk_overview(kb)
+    if overview is not None and overview.empty:
+        return Block("risk", pd.DataFrame(columns=["indicator", "label", "value"]), [], {"pending": "computing"})
+    overview = risk_overview(kb) if overview is None else overview
+    values = material_risk(kb, material_id, overview=overview)
     rows = [
         {"indicator": key, "label": text, "value": values.get(key)}
         for key, text, _source in RISK_ROWS
@@ -216,12 +222,12 @@ def export_restrictions_block(kb: KnowledgeBase, material_id: str) -> Block:
     return Block("export_restrictions", frame, _sources(rows, "source_id", "status_source_id"))
 
 
-def material_profile(kb: KnowledgeBase, material_id: str) -> list[Block]:
-    """All profile blocks for ``material_id`` in display order."""
+def material_profile(kb: KnowledgeBase, material_id: str, overview: pd.DataFrame | None = None) -> list[Block]:
+    """All profile blocks for ``material_id`` in display order (``overview``: see :func:`risk_block`)."""
     from crmradar.reports.transit import transit_block
     return [
         identity_block(kb, material_id),
-        risk_block(kb, material_id),
+        risk_block(kb, material_id, overview),
         history_block(kb, material_id),
         shares_block(kb, material_id, "global_supply", "producers", TOP_PRODUCERS),
         production_block(kb, material_id),

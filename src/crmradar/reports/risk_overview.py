@@ -65,9 +65,11 @@ def risk_overview(kb: KnowledgeBase, region: str = "NL36", draws: int = DEFAULT_
     return _overview(str(kb.path), region, draws, seed)
 
 
-def material_risk(kb: KnowledgeBase, material_id: str, region: str = "NL36") -> dict:
-    """The risk views of one material as plain values (NaN → None)."""
-    table = risk_overview(kb, region)
+def material_risk(kb: KnowledgeBase, material_id: str, region: str = "NL36",
+                  overview: pd.DataFrame | None = None) -> dict:
+    """The risk views of one material as plain values (NaN → None); ``overview``: a precomputed
+    :func:`risk_overview` (else computed here for ``region``)."""
+    table = risk_overview(kb, region) if overview is None else overview
     if material_id not in table.index:
         return {}
     row = table.loc[material_id]

@@ -159,14 +159,17 @@ def _job_response(request: HttpRequest, kind: str, parameters: dict):
     return response
 
 
-@api.get("/risk/overview", response=list[dict], tags=["risk"])
+@api.get("/risk/overview", response={200: list[dict], 202: JobOut}, tags=["risk"])
 @api_access(PUBLIC)
 def risk_overview_endpoint(request: HttpRequest):
-    """Per material: official and recomputed SR/EI, regional EI (NL36), P(critical) EU/region, GeoPolRisk NLD/EU27."""
-    from crmradar.reports.risk_overview import risk_overview
+    """Per material: official and recomputed SR/EI, regional EI (NL36), P(critical) EU/region, GeoPolRisk NLD/EU27.
+    Precomputed per data release; 202 while a task worker computes it (after a data update)."""
+    from crmradar.web.risk_cache import overview
 
-    table = risk_overview(services.knowledge_base()).reset_index()
-    return services.records(table)
+    table = overview()
+    if table is None:
+        return Status(202, {"status": "queued", "progress": 0.0, "queue_position": 0})
+    return services.records(table.reset_index())
 
 
 @api.get("/geopolrisk", response={200: list[dict], **ERRORS}, tags=["risk"])

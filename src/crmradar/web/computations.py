@@ -116,6 +116,15 @@ def lever_rank(parameters: dict, progress) -> dict:
     return {"parameters": parameters, "rows": _clean(table.round(6).to_dict(orient="records"))}
 
 
+@register("risk_overview")
+def risk_overview(parameters: dict, progress) -> dict:
+    """The risk overview with the P(critical) Monte Carlo, JSON-encoded (see :mod:`crmradar.web.risk_cache`)."""
+    from crmradar.web.risk_cache import compute
+
+    progress(0.05)
+    return compute(parameters, services.knowledge_base())
+
+
 @register("selftest")
 def selftest(parameters: dict, progress) -> dict:
     """Queue self-test (tests, benchmarks): waits ``seconds`` s in ``steps`` steps, reporting progress."""

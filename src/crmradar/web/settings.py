@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "crmradar.web.hardening.EdgeMiddleware",  # host check, page methods, HEAD on the API (issue 17)
     "django.middleware.cache.UpdateCacheMiddleware",
+    "crmradar.web.risk_cache.NoCacheWhilePending",  # answers without the computed risk overview are not cached
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
