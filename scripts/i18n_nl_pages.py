@@ -379,3 +379,28 @@ NL_PAGES["in English"] = "in het Engels"
 NL_PAGES.update({"CSV for Dutch Excel": "CSV voor Nederlandse Excel", "Excel NL": "Excel NL"})
 NL_PAGES.update({"Find a material": "Zoek een grondstof",
                  "Showing %%(shown)s of %%(total)s materials": "%%(shown)s van de %%(total)s grondstoffen getoond"})
+
+# material page: imports via the Netherlands and CRM inside products (issue 14, items 2 and 4)
+NL_PAGES.update({
+    "Imports via the Netherlands": "Invoer via Nederland",
+    "Imports via the Netherlands: re-exports and retained use": "Invoer via Nederland: wederuitvoer en wat blijft",
+    "Much of what the Netherlands imports only passes through Rotterdam. The table splits the Dutch imports of this "
+    "material (ores, oxides and metals) into what is exported again and what stays, with a range: at least the net "
+    "imports stay, at most all imports.":
+        "Veel van wat Nederland invoert gaat alleen door de Rotterdamse haven. De tabel splitst de Nederlandse invoer "
+        "van deze grondstof (ertsen, oxiden en metalen) in wat weer wordt uitgevoerd en wat blijft, met een "
+        "bandbreedte: minstens de netto-invoer blijft, hoogstens de hele invoer.",
+    "Dutch imports, re-exports and retained use per year (t) and the share of the EU27's imports from outside the EU "
+    "that enters via the Netherlands":
+        "Nederlandse invoer, wederuitvoer en wat blijft per jaar (t) en het deel van de EU27-invoer van buiten de EU "
+        "dat via Nederland binnenkomt",
+    "No trade data for this material in the data package (no HS codes mapped to it).":
+        "Geen handelsgegevens voor deze grondstof in het datapakket (er zijn geen HS-codes aan gekoppeld).",
+    "Inside products": "In producten",
+    "Material contained in products on the Dutch market (t): quantity of product × content":
+        "Grondstof in producten op de Nederlandse markt (t): hoeveelheid product × gehalte",
+    "No cited quantities of products containing this material yet: Dutch imports and exports of batteries, magnets, "
+    "PV, wind turbines and motors per HS code are not in the data package.":
+        "Nog geen geciteerde hoeveelheden van producten met deze grondstof: de Nederlandse in- en uitvoer van accu's, "
+        "magneten, zonnepanelen, windturbines en motoren per HS-code zit nog niet in het datapakket.",
+})

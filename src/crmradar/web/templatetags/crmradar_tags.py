@@ -68,11 +68,12 @@ ID_COLUMNS = {
     "largest_third_country": "country", "measure_type": "measure_type", "status": "status",
     "target_countries": "target_countries", "basis": "basis", "technology_id": "technology", "lever": "lever",
     "catchment": "catchment", "metric": "metric", "indicator": "metric", "unit": "unit", "nace_code": "nace",
+    "product_id": "product", "flow": "flow",
 }
 PERCENT_COLUMNS = {
     "share", "top3_share", "largest_third_country_share", "share_before", "share_after", "benchmark", "gap_after",
     "third_country_share_before", "third_country_share_after", "p_critical", "p_critical_eu", "p_critical_region",
-    "eol_rir", "import_reliance",
+    "eol_rir", "import_reliance", "retained_share", "share_of_eu27_extra_imports",
 }
 PLAIN_COLUMNS = {"year", "rank", "nace_code"}
 

@@ -22,6 +22,10 @@ COLUMNS = {
     "export_restrictions": ["measure", "date_in_force", "date_end", "material_id", "stage", "target_countries",
                             "status"],
     "end_uses": ["application", "share", "nace", "sector_value_added_meur"],
+    "transit": ["year", "gross_imports_t", "re_exported_t", "retained_t", "retained_low_t", "retained_high_t",
+                "share_of_eu27_extra_imports"],
+    "transit_products": ["product_id", "year", "flow", "quantity", "unit", "content", "content_unit", "contained_t",
+                         "contained_low_t", "contained_high_t"],
 }
 
 
@@ -88,6 +92,9 @@ def material(request, material_id: str):
     sources = services.records(kb.sources.loc[kb.sources["id"].isin(used)])
     notes = blocks["risk"].get("notes") or {}
     region_note = notes.get("region_estimate_nl") if lang == "nl" else notes.get("region")
+    method_key = "method_nl" if lang == "nl" else "method"
+    transit_notes = {key: (blocks[key].get("notes") or {}).get(method_key, "")
+                     for key in ("transit", "transit_products") if key in blocks}
     technologies = sorted(set(kb.material_intensities.loc[kb.material_intensities["material_id"] == resolved,
                                                           "technology_id"]))
     stages = list(dict.fromkeys(r["stage"] for r in blocks["producers"]["rows"]))
@@ -97,6 +104,7 @@ def material(request, material_id: str):
         "material": identity, "name": labels.label("material", resolved, lang),
         "group_name": labels.label("material", identity["group_id"], lang) if identity.get("group_id") else "",
         "blocks": blocks, "sources": sources, "columns": COLUMNS, "region_note": region_note,
+        "transit_notes": transit_notes,
         "in_model": resolved in set(kb.material_intensities["material_id"]),
         "technologies": [labels.label("technology", t, lang) for t in technologies][:12],
     })
