@@ -248,3 +248,6 @@ CRMRADAR_RESULT_MAX_AGE = float(os.environ.get("CRMRADAR_RESULT_MAX_AGE", str(7 
 CRMRADAR_RESULT_MAX_BYTES = int(os.environ.get("CRMRADAR_RESULT_MAX_BYTES", str(500 * 2**20)))  # JSON bytes
 CRMRADAR_REPORT_MAX_AGE = float(os.environ.get("CRMRADAR_REPORT_MAX_AGE", str(86400)))  # seconds
 CRMRADAR_REPORT_MAX_BYTES = int(os.environ.get("CRMRADAR_REPORT_MAX_BYTES", str(200 * 2**20)))  # bytes on disk
+# Sweeps started from the web (crmradar.web.sweep_jobs): at most this many model runs of one draw
+# (scenarios x (baseline + cells) x draws); larger ones get the crmradar sweep command instead.
+CRMRADAR_SWEEP_MAX_RUNS = int(os.environ.get("CRMRADAR_SWEEP_MAX_RUNS", "20000"))
