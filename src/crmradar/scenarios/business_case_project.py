@@ -75,11 +75,15 @@ def price_ranges(material_prices: pd.DataFrame, materials) -> tuple[dict, dict]:
 
 def run_case(kb, spec, scenario_id: str, project: str | None = None, chain: str | None = None,
              catchment: str = "zh", capacity: float | None = None, start_year: int | None = None,
-             draws: int = 300, seed: int = 20260616, progress=None) -> tuple[dict, dict]:
-    """(result of :func:`business_case.run`, metadata with every input, assumption, price and source)."""
+             draws: int = 300, seed: int = 20260616, progress=None, projects: pd.DataFrame | None = None
+             ) -> tuple[dict, dict]:
+    """(result of :func:`business_case.run`, metadata with every input, assumption, price and source).
+
+    ``projects``: rows like ``regional_projects`` (project_id, name, chain, capacities, start_year); default the
+    package table (the web passes the workspace register's projects)."""
     if catchment not in recycling.CATCHMENT_REGIONS:
         raise CaseError(f"catchment: {catchment!r} is not one of {', '.join(recycling.CATCHMENT_REGIONS)}")
-    site = plant(kb["regional_projects"], project, chain, capacity, start_year)
+    site = plant(kb["regional_projects"] if projects is None else projects, project, chain, capacity, start_year)
     flows = recycling.simulate_streams(spec, kb.product_masses, draws, seed, progress=progress)
     ratio = recycling.catchment_ratio(kb.catchment_population, catchment)
     stream = STREAMS[0]

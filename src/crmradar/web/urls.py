@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("data/", public(pages.data_download), name="data"),
     path("data/download/<str:fmt>/", public(pages.data_file), name="data_file"),
     path("werkruimte/signalen/", include("crmradar.apps.signals.urls")),
+    path("werkruimte/", include("crmradar.apps.projects.urls")),
+    path("werkruimte/", include("crmradar.apps.policy.urls")),
     path("werkruimte/", include("crmradar.apps.consultation.urls")),
     path("account/", include("crmradar.apps.accounts.urls")),
     path("beheer/", admin.site.urls),

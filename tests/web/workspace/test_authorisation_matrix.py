@@ -62,11 +62,13 @@ def _example_url(name: str, items) -> list[tuple[str, str]]:
         "consultation:agenda_export": [("meeting", [items["meeting"].pk])],
         "consultation:deepdive_result": [("no file", [items["deep"].pk])],
         "signals:detail": [("missing", [987654])],
+        "projects:business_case": [("missing", [987654])],
+        "projects:chain_business_case": [("chain", [items["chain"].pk])],
     }
     simple = {"consultation:dashboard", "consultation:deleted", "consultation:audit_export", "accounts:login",
               "accounts:profile", "accounts:password_reset", "accounts:password_reset_done",
               "accounts:password_reset_complete", "signals:list", "signals:create", "signals:import",
-              "signals:settings"}
+              "signals:settings", "policy:contribution"}
     if name in simple:
         return [("page", reverse(name))]
     return [(label, reverse(name, args=args)) for label, args in examples.get(name, [])]
@@ -95,6 +97,10 @@ GET_EXPECTED = {
     ("signals:create", "page"): {"anoniem": 302, "lezer": 403, "partner": 200, "analist": 200, "beheerder": 200},
     ("signals:import", "page"): {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 200, "beheerder": 200},
     ("signals:settings", "page"): {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 200, "beheerder": 200},
+    # business case of a missing project; of a published chain without battery capacity (nothing is queued)
+    ("projects:business_case", "missing"): dict.fromkeys(ROLES, 404),
+    ("projects:chain_business_case", "chain"): dict.fromkeys(ROLES, 200),
+    ("policy:contribution", "page"): dict.fromkeys(ROLES, 200),
 }
 MEMBER_ONLY = {"anoniem": 302, "lezer": 200, "partner": 200, "analist": 200, "beheerder": 200}
 for key in [("consultation:dashboard", "page"), ("consultation:audit_export", "page"),
@@ -110,7 +116,8 @@ POST_ONLY = {"consultation:delete", "consultation:restore", "consultation:commen
 
 
 def test_every_workspace_route_is_in_the_matrix(items):
-    named = {name for _p, name, _cb in routes() if name.startswith(("consultation:", "accounts:", "signals:"))}
+    named = {name for _p, name, _cb in routes()
+             if name.startswith(("consultation:", "accounts:", "signals:", "projects:", "policy:"))}
     covered = {name for name, _label in GET_EXPECTED} | POST_ONLY
     assert named - covered == set()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from crmradar.apps.consultation import forms, models, services
 from crmradar.apps.consultation.markdown import render_markdown
 
@@ -23,6 +25,7 @@ def _extras(item, request) -> dict:
 
         return {
             "analysis": analysis(item),
+            "business_case_url": reverse("projects:chain_business_case", args=[item.pk]),
             "linked": [("knelpunten", services.visible(models.Bottleneck, user).filter(chain=item)),
                        ("acties", services.visible(models.ActionPoint, user).filter(chains=item)),
                        ("verdiepingen", services.visible(models.DeepDive, user).filter(chain=item))],
@@ -42,6 +45,8 @@ def _extras(item, request) -> dict:
             "decision_form": forms.DecisionForm() if can_change else None,
             "linked": [("acties", services.visible(models.ActionPoint, user).filter(meetings=item))],
         }
+    if type(item).__name__ == "Project":  # apps.projects (imports this app, so not imported here)
+        return {"business_case_url": reverse("projects:business_case", args=[item.pk])}
     if isinstance(item, models.Bottleneck):
         return {"linked": [("acties", services.visible(models.ActionPoint, user).filter(bottlenecks=item))]}
     if isinstance(item, models.Organisation):

@@ -7,3 +7,6 @@ class ProjectsConfig(AppConfig):
     label = "projects"
     verbose_name = _("Project pipeline")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from crmradar.apps.projects import business_case  # noqa: F401 - registers the queued computation
