@@ -321,6 +321,10 @@ NL_PLURAL.update(NL_COMPARE_PLURAL)
 NL_PLURAL.update(NL_PAGES_PLURAL)
 NL.update(NL_JOBS)
 NL_PLURAL.update(NL_JOBS_PLURAL)
+from i18n_nl_map import NL_MAP, NL_MAP_PLURAL  # noqa: E402 - map page (issue 12)
+
+NL.update(NL_MAP)
+NL_PLURAL.update(NL_MAP_PLURAL)
 
 
 def main() -> int:

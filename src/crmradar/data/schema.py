@@ -105,9 +105,13 @@ def table_spec(resource: dict) -> TableSpec:
 
 
 def read_descriptor(package_dir: Path) -> dict[str, TableSpec]:
-    """Table specs of the package in ``package_dir``, keyed by resource name."""
+    """Table specs of the package in ``package_dir``, keyed by resource name.
+
+    Only tabular resources (those with a ``schema``) are tables; other resources, such as the GeoJSON
+    ``region_boundaries``, are read by their own modules.
+    """
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    return {resource["name"]: table_spec(resource) for resource in descriptor["resources"]}
+    return {resource["name"]: table_spec(resource) for resource in descriptor["resources"] if "schema" in resource}
 
 
 TRUE_VALUES = frozenset({"true", "True", "TRUE", "1", "yes"})

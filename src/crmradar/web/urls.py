@@ -6,9 +6,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from crmradar.web import hardening
-from crmradar.web.access import public
+from crmradar.web.access import ITEM, access, public
 from crmradar.web.api import api
 from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, procurement, recycling, shock, sweeps
+from crmradar.web.views.kaart import kaart as map_page
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -36,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("levers/rank/", public(levers.lever_rank_panel), name="lever_rank_panel"),
     path("recycling/", public(recycling.recycling), name="recycling"),
     path("recycling/panel/", public(recycling.recycling_panel), name="recycling_panel"),
+    path("kaart/", access(ITEM)(map_page), name="map"),
     path("shocks/", public(shock.shock), name="shock"),
     path("shocks/panel/", public(shock.shock_panel), name="shock_panel"),
     path("jobs/<int:job_id>/cancel/", public(_jobs.cancel_job), name="job_cancel"),

@@ -69,7 +69,7 @@ def _example_url(name: str, items) -> list[tuple[str, str]]:
               "accounts:profile", "accounts:password_reset", "accounts:password_reset_done",
               "accounts:password_reset_complete", "signals:list", "signals:create", "signals:import",
               "signals:settings", "policy:contribution"}
-    if name in simple:
+    if name in simple or name == "map":
         return [("page", reverse(name))]
     return [(label, reverse(name, args=args)) for label, args in examples.get(name, [])]
 
@@ -103,6 +103,8 @@ GET_EXPECTED = {
     ("policy:contribution", "page"): dict.fromkeys(ROLES, 200),
 }
 MEMBER_ONLY = {"anoniem": 302, "lezer": 200, "partner": 200, "analist": 200, "beheerder": 200}
+# the map /kaart/ (rule item): every role sees it; unpublished workspace projects on it only for members
+GET_EXPECTED[("map", "page")] = dict.fromkeys(ROLES, 200)
 for key in [("consultation:dashboard", "page"), ("consultation:audit_export", "page"),
             ("consultation:export", "csv"), ("consultation:history_export", "hidden"),
             ("consultation:agenda_export", "meeting"), ("accounts:profile", "page")]:
