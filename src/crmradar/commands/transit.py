@@ -1,7 +1,7 @@
 """``crmradar transit``: how much of the Netherlands' imports of a raw material stays, and how much passes on.
 
     crmradar transit [--material M] [--year Y] [--format table|csv|json]
-    crmradar transit --products [FILE] [--material M] [--year Y]   material contained in traded products
+    crmradar transit --products [--products-file FILE] [--material M] [--year Y]   CRM inside traded products
 
 Gross imports, re-exports (wederuitvoer) and retained use in tonnes per material and year with ranges, and
 the share of the EU27's extra-EU imports entering via the Netherlands (method:

@@ -92,7 +92,7 @@ FIXED: dict[str, dict[str, Pair]] = {
         "electric_motor": ("elektromotoren (HS 8501)", "electric motors (HS 8501)"),
     },
     "flow": {"import": ("invoer", "imports"), "export": ("uitvoer", "exports"),
-             "put_on_market": ("op de markt gebracht (blijft in NL)", "put on the market (retained)")},
+             "put_on_market": ("op de markt", "put on market")},
     "portfolio": {"example": ("voorbeeldportfolio Zuid-Holland (illustratief)",
                               "example Zuid-Holland portfolio (illustrative)"),
                   "none": ("alleen huidige EU-capaciteit", "current EU capacity only")},

@@ -48,11 +48,11 @@ PRODUCT_NOTE_NL = ("Grondstof in producten (accu's, magneten, zonnepanelen, wind
                    "product × gehalte per t (of per MW), met bandbreedte uit het gehalte. Alleen geciteerde "
                    "hoeveelheden: zonnepanelen op de Nederlandse markt gebracht (CBS/UNU, = invoer − uitvoer + "
                    "productie, dus gebruik dat blijft). Invoer en uitvoer per HS-code van deze producten zijn nog "
-                   "niet in het pakket; crmradar transit --products BESTAND leest een Comext-export.")
+                   "niet in het pakket; crmradar transit --products-file BESTAND leest een Comext-export.")
 PRODUCT_NOTE_EN = ("Material inside products (batteries, magnets, PV, wind sets, motors): product quantity × content "
                    "per t (or per MW), range from the content. Only cited quantities: PV panels put on the Dutch "
                    "market (CBS/UNU; = imports − exports + production, i.e. retained use). Dutch imports and exports "
-                   "per HS code of these products are not in the package yet; crmradar transit --products FILE "
+                   "per HS code of these products are not in the package yet; crmradar transit --products-file FILE "
                    "reads a Comext export.")
 
 
