@@ -7,16 +7,24 @@ import json
 import time
 from pathlib import Path
 
-import pandas as pd
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crmradar import data as kb_data
-from crmradar.commands._common import OutputFormat, console, emit, fail, load_scenario_spec, write_table_atomic
+from crmradar.commands._common import (
+    OutputFormat,
+    cli_language,
+    console,
+    emit,
+    fail,
+    load_scenario_spec,
+    write_table_atomic,
+)
+from crmradar.reports import labels
+from crmradar.reports.recycling_names import headlines, note, terminal_table, title
 from crmradar.scenarios import recycling
 from crmradar.scenarios.recycling_report import EXISTING, WITH_PLANNED, recycling_tables
 
-HEADLINE_STREAMS = ("li_ion_batteries", "pv_modules")
 ASSUMPTIONS = [
     "Feedstock per stream = units reaching end of life in the regional model × product mass per unit "
     "(product_masses; triangular, sampled per draw); kWh per vehicle is the model's own draw of the battery size.",
@@ -45,10 +53,6 @@ class View(enum.StrEnum):
     summary = "summary"
     years = "years"
     value = "value"
-
-
-def _when(text: str) -> str:
-    return text if text.startswith("not") else f"in {text}"
 
 
 def recycling_command(
@@ -90,47 +94,16 @@ def recycling_command(
     if fmt is not OutputFormat.table:
         emit(frame, fmt, metadata=metadata)
         return
-    title = {View.summary: "Year the P50 end-of-life feedstock reaches a plant's minimum efficient scale",
-             View.years: "Feedstock vs capacity per year (t/yr; gap > 0: more feedstock than capacity)",
-             View.value: "Recoverable material and its value (t/yr, USD million of 2025)"}[view]
-    # Titles, streams and notes of this command are English until they get Dutch labels: keep the table English
-    # too rather than mixing languages.
-    emit(_compact(frame, view), fmt, title=f"{title} — scenario '{loaded.id}', {draws} draws", metadata=metadata,
-         lang="en")
+    lang = cli_language()
+    scenario_name = labels.label("scenario", loaded.id, lang)
+    emit(terminal_table(frame, view.value, lang), fmt, title=title(view.value, scenario_name, draws, lang),
+         metadata=metadata, lang=lang)
     if view is View.summary:
-        _print_headline(frames[View.summary], int(flows.years[-1]))
+        for line in headlines(frames[View.summary], lang):
+            console.print(line, highlight=False)
     if out is not None:
         console.print(f"[green]✓[/] wrote {out} (+ {out.name}.json with metadata and assumptions)")
-    console.print("[dim]Assumptions, product masses, populations and price rows: --format json metadata.[/]")
-
-
-def _compact(frame: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Fewer, shorter columns for the terminal; csv/json keep every column."""
-    if view is View.summary:
-        columns = {"catchment": "catchment", "input_stream": "stream", "scale_central_t": "min scale t/yr",
-                   "year_low": "year (low scale)", "year_central": "year (central)", "year_high": "year (high scale)",
-                   "year_central_p95": "central, P95", "year_central_p5": "central, P5",
-                   "capacity_chosen_t": "capacity t/yr", "plants_without_capacity": "plants w/o capacity"}
-        columns.update({c: c.replace("_p50", " P50").replace("_t", " t").replace("_musd", " MUSD").replace("_", " ")
-                        for c in frame.columns if c.startswith(("feedstock_", "gap_", "value_"))})
-        return frame[list(columns)].rename(columns=columns)
-    if view is View.value:
-        columns = {"catchment": "catchment", "input_stream": "stream", "material_id": "material", "year": "year",
-                   "recoverable_p50_t": "recoverable P50 t", "value_p5_musd": "value P5", "value_p50_musd": "P50",
-                   "value_p95_musd": "P95 MUSD", "usd_per_kg_contained": "USD/kg", "price_source_id": "price source"}
-        return frame[list(columns)].rename(columns=columns)
-    return frame
-
-
-def _print_headline(summary: pd.DataFrame, last: int) -> None:
-    names = {"zh": "Zuid-Holland", "nl": "the Netherlands", "nl-be-nrw": "NL + Belgium + NRW"}
-    labels = {"li_ion_batteries": "end-of-life batteries", "pv_modules": "end-of-life PV modules"}
-    for row in summary.loc[summary["input_stream"].isin(HEADLINE_STREAMS)].itertuples(index=False):
-        console.print(
-            f"{names[row.catchment]}: {labels[row.input_stream]} reach the minimum scale of a {row.plant_type} plant "
-            f"({row.scale_central_t:,.0f} t/yr) [bold]{_when(row.year_central)}[/] (P50; P95–P5 band "
-            f"{row.year_central_p95} – {row.year_central_p5}); a {row.scale_low_t:,.0f} t/yr plant "
-            f"{_when(row.year_low)}, a {row.scale_high_t:,.0f} t/yr plant {_when(row.year_high)}.", highlight=False)
+    console.print(f"[dim]{note(lang)}[/]")
 
 
 def _metadata(loaded, spec, kb, catchments, statuses, draws, seed, seconds, prices, unpriced, view) -> dict:

@@ -8,13 +8,14 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import typer
 
 from crmradar import data as kb_data
 from crmradar.atomic import atomic_write_text
-from crmradar.commands._common import OutputFormat, console, emit, fail
+from crmradar.commands._common import OutputFormat, cli_language, console, emit, fail
 from crmradar.region.scenario import ScenarioError, load_scenario
+from crmradar.reports.labels import label as label_name
+from crmradar.reports.shock_names import measure_name, shock_table
 from crmradar.scenarios.shock import (
     REROUTING,
     Shock,
@@ -118,36 +119,23 @@ def shock_command(
             ensure_ascii=False, default=str)
         atomic_write_text(out, text)
     if fmt is OutputFormat.table:
-        # Items and notes of this command are English until they get Dutch labels: keep the table English too.
-        emit(_banded(frame, labels), fmt, title=f"Export-control shock vs scenario '{loaded.id}': "
-             f"median [P5-P95], {draws} draws", lang="en")
-        console.print("[dim]Supply: share of annual supply lost while the shock bites. Deployment, tonnes and value "
-                      "added: totals over the shock years. ZH value added = EU × ZH share (assumption). "
-                      "Assumptions: --format json.[/]")
+        lang = cli_language()
+        names = {label: measure_name(kb.export_restrictions, label, lang) for label in labels}
+        table = shock_table(frame, labels, names, lang)
+        emit(table, fmt, title=TITLE[lang].format(scenario=label_name("scenario", loaded.id, lang), draws=draws),
+             lang=lang)
+        console.print(f"[dim]{NOTE[lang]}[/]", highlight=False)
     else:
         emit(frame, fmt, metadata=metadata)
 
 
-def _banded(frame: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
-    shown = frame[["section", "item", "unit"]].copy()
-    for label in labels:
-        shown[label] = [_band(a, b, c) for a, b, c in
-                        zip(frame[f"{label} p50"], frame[f"{label} p5"], frame[f"{label} p95"], strict=True)]
-    return shown
-
-
-def _band(p50: float, p5: float, p95: float) -> str:
-    if pd.isna(p50):
-        return "–"
-    return f"{_number(p50)} [{_number(p5)}–{_number(p95)}]"
-
-
-def _number(value: float) -> str:
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:.1f}"
-    return f"{value:.2g}"
+TITLE = {"nl": "Exportbeperking tegen scenario {scenario}: mediaan (P5 tot P95), {draws} trekkingen",
+         "en": "Export-control shock vs scenario {scenario}: median (P5 to P95), {draws} draws"}
+NOTE = {"nl": "Aanvoer: deel van de jaarlijkse aanvoer dat wegvalt zolang de schok duurt. Uitrol, tonnen en "
+              "toegevoegde waarde: totalen over de schokjaren. Toegevoegde waarde Zuid-Holland = EU × aandeel "
+              "Zuid-Holland (aanname). Aannames: --format json.",
+        "en": "Supply: share of annual supply lost while the shock bites. Deployment, tonnes and value added: "
+              "totals over the shock years. ZH value added = EU × ZH share (assumption). Assumptions: --format json."}
 
 
 def register(app: typer.Typer) -> None:

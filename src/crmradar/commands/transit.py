@@ -14,20 +14,13 @@ from pathlib import Path
 
 import typer
 
-from crmradar.commands._common import OutputFormat, emit, fail
+from crmradar.commands._common import OutputFormat, cli_language, emit, fail
 from crmradar.methods.transit import transit_split
 
-TABLE_COLUMNS = {
-    "material_id": "material",
-    "year": "year",
-    "gross_imports_t": "imports t",
-    "re_exported_t": "re-exported t",
-    "retained_t": "retained t",
-    "retained_low_t": "retained low t",
-    "retained_high_t": "retained high t",
-    "retained_share": "retained share",
-    "share_of_eu27_extra_imports": "share of EU27 extra-EU imports via NL",
-}
+TABLE_COLUMNS = ["material_id", "year", "gross_imports_t", "re_exported_t", "retained_t", "retained_low_t",
+                 "retained_high_t", "retained_share", "share_of_eu27_extra_imports"]
+TITLE = {"nl": "Nederland {year}: invoer, wederuitvoer en wat in Nederland blijft (t) per grondstof",
+         "en": "Netherlands {year}: imports, re-exports and retained use (t) per material"}
 COUNTRY = "NLD"
 
 
@@ -84,8 +77,9 @@ def transit_command(
     if fmt is not OutputFormat.table:
         emit(view.reset_index(drop=True), fmt, metadata=metadata)
         return
-    shown = view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).round(3)
-    emit(shown, fmt, title=f"Netherlands {chosen}: imports, re-exports and retained use (t) per material")
+    lang = cli_language()
+    shown = view[TABLE_COLUMNS].round(3)  # headers and material names translated by the table renderer
+    emit(shown, fmt, title=TITLE[lang].format(year=chosen), lang=lang)
 
 
 def register(app: typer.Typer) -> None:
