@@ -45,6 +45,21 @@ ROWS = [
      "substitution, lifetime extension, high-quality processing.", 2050,
      "2023-02-03: programme sent to the House (Kamerstuk 32 852, nr. 225)|2030: end of the programme period|2050: "
      "fully circular economy", "", "nl_npce_2023", ""),
+    ("zh_kritieke_grondstoffen", "Beleidsverkenning Kritieke grondstoffen Zuid-Holland (GS 16 juni 2026)",
+     "provinciaal", "2026-06-16",
+     "Regional resilience and autonomy (less import dependence through recovery, or making critical raw materials "
+     "unnecessary); a position in future value chains (jobs, prosperity); a circular Zuid-Holland contributing to "
+     "the NGS (2022) and the NPCE 2023-2030. Two lines: policy interventions, and a regional consultation on "
+     "critical raw materials as the start of a regional strategy.", "",
+     "2026-05-18: first meeting of the regional consultation on critical raw materials|2026-06-16: policy "
+     "exploration adopted by Gedeputeerde Staten and sent to Provinciale Staten|2026-06: long-term agenda (Q2 "
+     "2026; dated to the quarter's last month)|2026: national critical-raw-materials roadmaps (mid-2026, as the "
+     "exploration states)|2026-12: strategy Circulair Zuid-Holland (end of 2026)|2027: revision of the provincial "
+     "environmental policy (from 2027)", "",
+     "pzh_2026_beleidsverkenning_kritieke_grondstoffen",
+     "No public copy of the decision or Statenbrief was found (2026-12-03); cited as described in the project's "
+     "domain brief. Date precision as the decision gives it: Q2 2026 is stored as month 2026-06 (end of the "
+     "quarter), end of 2026 as 2026-12, 'from 2027' and 'mid-2026' as the year."),
 ]
 
 

@@ -34,6 +34,26 @@ def test_every_shipped_framework_cites_a_source_and_has_valid_milestones(kb):
         assert found and problems == []
 
 
+def test_provincial_decision_milestones_with_their_precision(users, loaded):
+    from crmradar.apps.policy import dashboard
+    from crmradar.apps.policy.alignment import timeline
+    from crmradar.apps.policy.models import PolicyFramework
+
+    province = PolicyFramework.objects.get(code="zh-kritieke-grondstoffen")
+    assert province.level == "provinciaal" and "pzh_2026_beleidsverkenning_kritieke_grondstoffen" in province.source
+    rows = {r["text"].split(" (")[0]: r for r in timeline([province], today=dt.date(2026, 12, 3))}
+    agenda, strategy, revision = (rows["long-term agenda"], rows["strategy Circulair Zuid-Holland"],
+                                  rows["revision of the provincial environmental policy"])
+    # Q2 2026 is month 2026-06: over after 30 June; end of 2026 is month 2026-12: not over on 3 December
+    assert (agenda["date"], agenda["precision"], agenda["past"]) == (dt.date(2026, 6, 1), "month", True)
+    assert (strategy["date"], strategy["precision"], strategy["past"]) == (dt.date(2026, 12, 1), "month", False)
+    assert (revision["date"], revision["precision"], revision["past"]) == (dt.date(2027, 1, 1), "year", False)
+    block = dashboard.for_user(users["lezer"], today=dt.date(2026, 12, 3))
+    labels = [(m["label"], m["text"]) for m in block["upcoming"]]
+    assert ("12-2026", "strategy Circulair Zuid-Holland (end of 2026)") in labels
+    assert ("2027", "revision of the provincial environmental policy (from 2027)") in labels
+
+
 def test_milestone_parsing_and_refusal():
     from django.core.exceptions import ValidationError
 
@@ -89,7 +109,7 @@ def test_pages_api_and_exchange(client, client_for, users, items, loaded):
     register = REGISTERS["kaders"]
     before = export_bytes(register, "csv")
     PolicyFramework.all_objects.all().delete()
-    assert import_files({"kaders.csv": before}, users["analist"]) == {"kaders": 4}
+    assert import_files({"kaders.csv": before}, users["analist"]) == {"kaders": 5}
     assert export_bytes(register, "csv") == before
     broken = before.decode("utf-8-sig").replace("2025-12-03: Action Plan adopted", "3 december: adopted")
     with pytest.raises(WorkspaceImportError) as error:
@@ -103,7 +123,7 @@ def test_dashboard_shows_the_milestone_timeline_and_what_is_not_covered(users, i
     from crmradar.apps.policy.models import PolicyFramework
 
     block = dashboard.for_user(users["lezer"], today=dt.date(2026, 6, 1))
-    assert block["frameworks"] == 4
+    assert block["frameworks"] == 5
     assert [m["label"] for m in block["upcoming"]][:1] == ["2026"]  # early 2026 counts until the year's end
     assert all(not m["past"] for m in block["upcoming"]) and all(m["past"] for m in block["passed"])
     PolicyFramework.objects.get(code="ngs").action_points.add(items["action"])
