@@ -149,6 +149,17 @@ def motor_rows(mi: pd.DataFrame) -> list[list]:
     return rows
 
 
+def catalyst_rows() -> list[list]:
+    """FCC catalyst: rare earths up to 4 % (as oxide, NPRA 2011); RE2O3 -> RE metal x 0.8527 (La2O3)."""
+    la_in_oxide = 2 * 138.905 / (2 * 138.905 + 3 * 15.999)
+    return [["fcc_catalyst", "3815", "lree", "t", _r(20 * la_in_oxide), 0.0, _r(40 * la_in_oxide), "kg/t",
+             "npra_2011_fcc_rare_earths", "assumption",
+             f"rare earths up to 4 % of FCC catalyst (NPRA 2011), mostly lanthanum: as oxide La2O3 x "
+             f"{la_in_oxide:.4f} (La mass share); central = 2 % oxide, the midpoint of 0-4 % (our assumption; low-RE "
+             "catalysts exist). Heading 3815 also holds catalysts without rare earths (PGM reforming, CoMo/NiMo "
+             "hydrotreating, whose contents we could not cite), so applied to all of 3815 this is an upper bound."]]
+
+
 def pv_put_on_market_rows() -> list[list]:
     if not RAW_PV.exists():
         existing = PACKAGE / "product_trade.csv"
@@ -166,7 +177,7 @@ def main() -> None:
     mi = pd.read_csv(PACKAGE / "material_intensities.csv")
     masses = pd.read_csv(PACKAGE / "product_masses.csv")
     archetype = pd.read_csv(PACKAGE / "product_archetype_contents.csv", dtype={"cpv": str})
-    contents = battery_rows(mi, masses) + magnet_rows() + pv_rows(archetype) + wind_rows(archetype) + motor_rows(mi)
+    contents = battery_rows(mi, masses) + magnet_rows() + pv_rows(archetype) + wind_rows(archetype) + motor_rows(mi) + catalyst_rows()
     trade = pv_put_on_market_rows()
     for name, fields, rows in (("product_crm_contents.csv", CONTENT_FIELDS, contents),
                                ("product_trade.csv", TRADE_FIELDS, trade)):

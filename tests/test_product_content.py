@@ -41,6 +41,9 @@ def test_battery_contents_follow_from_the_cited_intensities(kb):
     assert contents.loc[("permanent_magnet", "dysprosium"), ["content", "low", "high"]].tolist() == [9, 6, 12]
     # PV module: 0.01132 kg Ag per kWp = 11.32 kg/MW over 1000/23.6 = 42.37 t module per MW
     assert contents.loc[("pv_module", "silver"), "content"] == pytest.approx(11.32 / (1000 / 23.6), rel=1e-3)
+    # FCC catalyst: 2 % (0-4 %) rare-earth oxide x 277.81/325.81 (La in La2O3) = 17.05 (0-34.1) kg/t
+    fcc = contents.loc[("fcc_catalyst", "lree"), ["content", "low", "high"]].tolist()
+    assert fcc == pytest.approx([17.05, 0.0, 34.11], abs=0.01)
 
 
 def test_every_row_cites_a_source_and_brackets_its_central_value(kb):
@@ -52,7 +55,7 @@ def test_every_row_cites_a_source_and_brackets_its_central_value(kb):
     contents = kb.product_crm_contents
     assert ((contents["low"] <= contents["content"]) & (contents["content"] <= contents["high"])).all()
     assert set(contents["product_id"]) == {"li_ion_battery", "permanent_magnet", "pv_module", "pv_cell",
-                                           "wind_generating_set", "electric_motor"}
+                                           "wind_generating_set", "electric_motor", "fcc_catalyst"}
     assert (contents.loc[contents["quality"] == "assumption", "note"].str.contains("assumption|our estimate")).all()
 
 

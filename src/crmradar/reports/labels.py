@@ -90,6 +90,7 @@ FIXED: dict[str, dict[str, Pair]] = {
         "pv_cell": ("zonnecellen (HS 8541.42)", "PV cells (HS 8541.42)"),
         "wind_generating_set": ("windturbines (HS 8502.31)", "wind generating sets (HS 8502.31)"),
         "electric_motor": ("elektromotoren (HS 8501)", "electric motors (HS 8501)"),
+        "fcc_catalyst": ("FCC-katalysatoren (HS 3815)", "FCC catalysts (HS 3815)"),
     },
     "flow": {"import": ("invoer", "imports"), "export": ("uitvoer", "exports"),
              "put_on_market": ("op de markt", "put on market")},

@@ -44,12 +44,14 @@ def transit_block(kb: KnowledgeBase, material_id: str):
 
 PRODUCT_COLUMNS = ["product_id", "year", "flow", "quantity", "unit", "content", "content_unit", "contained_t",
                    "contained_low_t", "contained_high_t"]
-PRODUCT_NOTE_NL = ("Grondstof in producten (accu's, magneten, zonnepanelen, windturbines, motoren): hoeveelheid "
+PRODUCT_NOTE_NL = ("Grondstof in producten (accu's, magneten, zonnepanelen, windturbines, motoren, katalysatoren): "
+                   "hoeveelheid "
                    "product × gehalte per t (of per MW), met bandbreedte uit het gehalte. Alleen geciteerde "
                    "hoeveelheden: zonnepanelen op de Nederlandse markt gebracht (CBS/UNU, = invoer − uitvoer + "
                    "productie, dus gebruik dat blijft). Invoer en uitvoer per HS-code van deze producten zijn nog "
                    "niet in het pakket; crmradar transit --products-file BESTAND leest een Comext-export.")
-PRODUCT_NOTE_EN = ("Material inside products (batteries, magnets, PV, wind sets, motors): product quantity × content "
+PRODUCT_NOTE_EN = ("Material inside products (batteries, magnets, PV, wind sets, motors, catalysts): product "
+                   "quantity × content "
                    "per t (or per MW), range from the content. Only cited quantities: PV panels put on the Dutch "
                    "market (CBS/UNU; = imports − exports + production, i.e. retained use). Dutch imports and exports "
                    "per HS code of these products are not in the package yet; crmradar transit --products-file FILE "
