@@ -86,7 +86,7 @@ def _marker(point: MapPoint, x: float, y: float, label: str) -> str:
 
 
 def render(layers: Sequence[Layer], points: Sequence[MapPoint], labels: Sequence[str], *, box, title: str,
-           description: str, ident: str, width: float = 600.0) -> str:
+           description: str, ident: str, width: float = 480.0) -> str:
     """An accessible inline SVG (``role="img"`` with title and description) of ``layers`` and ``points``.
 
     ``labels[i]`` is the tooltip of ``points[i]``; ``box`` the (min lon, min lat, max lon, max lat) shown.
