@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from i18n_catalogue import fill_and_compile  # noqa: E402 - the one catalogue filler
 from i18n_nl_opportunities import NL_OPPORTUNITIES  # noqa: E402 - business case panel, contribution page
+from i18n_nl_releases import NL_RELEASES, NL_RELEASES_PLURAL  # noqa: E402 - releases app (issue 15)
 
 LOCALE = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "apps" / "locale"
 
@@ -471,7 +472,7 @@ NL_PLURAL = {"%(n)s item": ("%(n)s item", "%(n)s items"),
 
 
 def main() -> int:
-    return fill_and_compile(LOCALE, NL | NL_OPPORTUNITIES, NL_PLURAL)
+    return fill_and_compile(LOCALE, NL_RELEASES | NL | NL_OPPORTUNITIES, NL_RELEASES_PLURAL | NL_PLURAL)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ TEXT = {
            "crma": "EU-capaciteit als aandeel van het EU-verbruik per stap, tegen de CRMA-doelen voor 2030",
            "levers": "Effect van de hefbomen op de risicogewogen vraag in {year} (lage en hoge kant van de "
                      "bandbreedte)",
-           "target": "doel"},
+           "target": "doel", "release": "Datarelease"},
     "en": {"year": "Year", "per_year": "t/yr", "ei": "Economic importance (EI)", "sr": "Supply risk (SR)",
            "strategic": "strategic (CRMA Annex I)", "critical": "critical (CRMA Annex II)",
            "other": "not on the CRMA list", "cap_share": "EU capacity as share of EU consumption",
@@ -37,7 +37,7 @@ TEXT = {
            "matrix": "Economic importance against supply risk per raw material, EU 2023",
            "crma": "EU capacity as a share of EU consumption per stage, against the CRMA 2030 benchmarks",
            "levers": "Effect of the levers on supply-risk-weighted demand in {year} (low and high end of the range)",
-           "target": "target"},
+           "target": "target", "release": "Data release"},
 }
 METRIC_COLOURS = {"demand": "#154273", "end_of_life": "#b3261e", "recoverable": "#007a3d"}
 STAGE_COLOURS = {"extraction": "#154273", "processing": "#b3261e", "recycling": "#007a3d"}
@@ -236,7 +236,8 @@ def _plotly_trace(spec: ChartSpec, series: Series) -> list[dict]:
                    {"type": "scatter", "x": x, "y": series.low, "mode": "lines", "line": {"width": 0},
                     "fill": "tonexty", "fillcolor": "rgba({},{},{},0.18)".format(*rgb), "showlegend": False,
                     "hoverinfo": "skip"}]
-    traces.append({"type": "scatter", "x": x, "y": y, "mode": "lines", "name": series.name,
+    traces.append({"type": "scatter", "x": x, "y": y, "mode": "lines+markers" if len(x) < 12 else "lines",
+                   "name": series.name,
                    "line": {"color": series.colour, "width": 2},
                    "hovertemplate": "%{x}: %{y:,.3~r} " + spec.unit + "<extra>" + series.name + "</extra>"})
     return traces
@@ -274,3 +275,20 @@ def to_plotly(spec: ChartSpec) -> dict:
     if shapes:
         layout |= {"shapes": shapes, "annotations": notes}
     return {"data": [t for s in spec.series for t in _plotly_trace(spec, s)], "layout": layout}
+
+
+def release_trend(rows: list[dict], indicator_name: str, lang: str = "nl") -> ChartSpec:
+    """One line per subject across data releases, from rows with ``release`` (a date label, in release order),
+    ``name`` (the subject's display name) and ``value``; releases keep their order as categories."""
+    t = _t(lang)
+    releases = list(dict.fromkeys(r["release"] for r in rows))
+    palette = ["#154273", "#b3261e", "#007a3d", "#e0a100", "#6a3d9a", "#5a5a5a", "#0a8a9f", "#a0522d"]
+    names = list(dict.fromkeys(r["name"] for r in rows))
+    series = []
+    for index, name in enumerate(names):
+        values = {r["release"]: _number(r["value"]) for r in rows if r["name"] == name}
+        series.append(Series(name, releases, [values.get(r) for r in releases], colour=palette[index % len(palette)]))
+    title = (f"{_capfirst(indicator_name)} per datarelease" if lang == "nl"
+             else f"{_capfirst(indicator_name)} per data release")
+    return ChartSpec("release_trend", title, t["release"], _capfirst(indicator_name), series,
+                     source_ids=[], categorical=True, lang=lang)

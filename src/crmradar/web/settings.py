@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "crmradar.apps.signals.apps.SignalsConfig",
     "crmradar.apps.projects.apps.ProjectsConfig",
     "crmradar.apps.policy.apps.PolicyConfig",
+    "crmradar.apps.releases.apps.ReleasesConfig",
 ]
 MIDDLEWARE = [
     "crmradar.web.hardening.EdgeMiddleware",  # host check, page methods, HEAD on the API (issue 17)

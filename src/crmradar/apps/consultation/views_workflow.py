@@ -18,8 +18,10 @@ from crmradar.apps.consultation.agenda import agenda_docx
 from crmradar.apps.consultation.registers import REGISTERS
 from crmradar.apps.consultation.views import _done, _register
 from crmradar.apps.policy import dashboard as policy_dashboard
+from crmradar.apps.releases import trends as release_dashboard
 from crmradar.apps.signals import dashboard as signal_dashboard
 from crmradar.web.access import ANALYST, EDITOR, ITEM, MEMBER, access
+from crmradar.web.templatetags.crmradar_tags import page_lang
 
 
 @access(MEMBER)
@@ -33,6 +35,7 @@ def workspace_dashboard(request):
         "recent": dashboard.recent_changes(user),
         "signal_block": signal_dashboard.for_user(user),
         "policy_block": policy_dashboard.for_user(user),
+        "release_block": release_dashboard.for_user(user, page_lang()),
     })
 
 

@@ -1,0 +1,54 @@
+"""Indicator trends across releases for the dashboard: the supply risk (SR) of the materials of the value chains
+the user may see, one line per material, from the values stored per release."""
+
+from __future__ import annotations
+
+from crmradar.apps.releases import services
+from crmradar.reports import labels
+from crmradar.reports.charts import ChartSpec, release_trend
+
+TREND_INDICATOR = "supply_risk"
+MAX_MATERIALS = 8
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def chain_materials(user) -> list[str]:
+    from crmradar.apps.consultation.models import ValueChain
+    from crmradar.apps.consultation.services import visible
+
+    found: list[str] = []
+    for chain in visible(ValueChain, user).order_by("name"):
+        for material in chain.materials or []:
+            if material not in found:
+                found.append(material)
+    return found[:MAX_MATERIALS]
+
+
+def workspace_trend(releases, user, lang: str = "nl") -> ChartSpec | None:
+    """SR per release of the chains' materials (``None`` when no chain names a material with a stored SR)."""
+    materials = chain_materials(user)
+    if not releases or not materials:
+        return None
+    frame = services.trend(releases, materials, TREND_INDICATOR)
+    if frame.empty:
+        return None
+    label = {r.pk: f"{r.load.loaded_at:%d-%m-%Y} · {r.digest[:7]}" for r in releases}
+    order = {r.pk: i for i, r in enumerate(releases)}
+    frame = frame.assign(order=frame["release_id"].map(order)).sort_values(["order", "subject_id"])
+    rows = [{"release": label[r.release_id], "name": _capfirst(labels.label("material", r.subject_id, lang)),
+             "value": r.value} for r in frame.itertuples()]
+    spec = release_trend(rows, labels.label("indicator", TREND_INDICATOR, lang), lang)
+    return ChartSpec(**{**spec.__dict__, "source_ids": ["ec2023_crm_study"]})
+
+
+def for_user(user, lang: str = "nl") -> dict:
+    """The dashboard block: the trend chart as a Plotly figure and how many releases there are."""
+    from crmradar.reports.charts import to_plotly
+
+    releases = services.ensure_recorded()
+    spec = workspace_trend(releases, user, lang)
+    return {"count": len(releases), "figure": to_plotly(spec) if spec else None,
+            "title": spec.title if spec else ""}
