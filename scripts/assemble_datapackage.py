@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "src" / "crmradar" / "data"
 PACKAGE = ROOT / "package"
 FRAGMENTS = ROOT / "curation" / "sources"
+#: Non-tabular resources (e.g. the GeoJSON region_boundaries): one descriptor per file, listed first.
+EXTRA_RESOURCES = ROOT / "curation" / "resources"
 SOURCE_FIELDS = ["id", "publisher", "title", "year", "url", "licence", "accessed", "note"]
 
 
@@ -38,7 +40,7 @@ def assemble_sources() -> int:
 
 
 def assemble_descriptor() -> int:
-    resources = []
+    resources = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(EXTRA_RESOURCES.glob("*.json"))]
     for schema_path in sorted((PACKAGE / "schemas").glob("*.json")):
         name = schema_path.stem
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
@@ -60,7 +62,8 @@ def assemble_descriptor() -> int:
     descriptor = {
         "name": "crm-radar-knowledge-base",
         "title": "crm-radar curated critical raw materials knowledge base",
-        "profile": "tabular-data-package",
+        "profile": "data-package" if EXTRA_RESOURCES.is_dir() and any(EXTRA_RESOURCES.glob("*.json"))
+        else "tabular-data-package",
         "licenses": [
             {
                 "name": "CC-BY-4.0",
