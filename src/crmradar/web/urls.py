@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("glossary/", public(pages.glossary), name="glossary"),
     path("data/", public(pages.data_download), name="data"),
     path("data/download/<str:fmt>/", public(pages.data_file), name="data_file"),
+    path("veranderd/", include("crmradar.apps.releases.urls")),
     path("werkruimte/signalen/", include("crmradar.apps.signals.urls")),
     path("werkruimte/", include("crmradar.apps.projects.urls")),
     path("werkruimte/", include("crmradar.apps.policy.urls")),
