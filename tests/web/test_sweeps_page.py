@@ -23,8 +23,17 @@ def test_sweeps_page_lists_finished_sweeps_in_dutch_and_english(client):
     folder = publish(Path(settings.HOME) / "sweeps", summary, metadata)
     try:
         html = client.get("/sweeps/").content.decode()
-        assert "Sweeps van hefbomen" in html and "ev_battery_sodium_ion" in html
-        assert html.index("ev_battery_sodium_ion") < html.index("ev_battery_lfp")  # largest reduction first
+        from django.utils.html import escape
+
+        from crmradar.reports.labels import label
+
+        sodium, lfp = (escape(label("lever", lever, "nl")) for lever in ("ev_battery_sodium_ion", "ev_battery_lfp"))
+        assert "Sweeps van hefbomen" in html and sodium in html and "ev_battery_sodium_ion" not in html
+        assert html.index(sodium) < html.index(lfp)  # largest reduction first
+        pareto = html.split("Pareto-front van robuuste combinaties</h3>")[1].split("</table>")[0]
+        assert sodium in pareto and lfp not in pareto
+        robust = html.split("Beste in minstens 90 % van de trekkingen</h3>")[1].split("</table>")[0]
+        assert sodium in robust and lfp not in robust and "95 %" in robust
         assert "95 %" in html and "-3700" in html.replace("−", "-").replace(".", "")
         english = client.get("/en/sweeps/").content.decode()
         assert "Lever sweeps" in english and "Robust (Pareto front)" in english

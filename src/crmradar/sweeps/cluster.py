@@ -23,11 +23,20 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         yield client
 
 
-def gather_in_order(client, function, jobs: list[tuple], shared: dict) -> list:
+def gather_in_order(client, function, jobs: list[tuple], shared: dict, progress=None) -> list:
     """Run ``function(*job, **shared)`` for every job on the cluster; results in the order of ``jobs``.
 
-    ``shared`` values (the model spec, weights) are scattered once and broadcast to all workers.
+    ``shared`` values (the model spec, weights) are scattered once and broadcast to all workers. ``client=None``
+    runs the jobs one after the other in this process (a web task worker), calling ``progress(done, total)``
+    after each; the results are the same, since every job is a pure function of its arguments.
     """
+    if client is None:
+        results = []
+        for done, job in enumerate(jobs, start=1):
+            results.append(function(*job, **shared))
+            if progress is not None:
+                progress(done, len(jobs))
+        return results
     scattered = {key: value if value is None or isinstance(value, (int, float, str))
                  else client.scatter(value, broadcast=True) for key, value in shared.items()}
     futures = [client.submit(function, *job, **scattered, pure=True) for job in jobs]

@@ -42,16 +42,20 @@ class SweepPlan:
         return [(start, min(start + self.chunk, self.draws)) for start in range(0, self.draws, self.chunk)]
 
 
-def run_sweep(plan: SweepPlan, scenarios: dict, library, client, material: str | None = None) -> pd.DataFrame:
+def run_sweep(plan: SweepPlan, scenarios: dict, library, client, material: str | None = None,
+              progress=None) -> pd.DataFrame:
     """Per-draw changes for every scenario and cell: long frame (scenario, levers, n_levers, strength, draw,
-    <metric>_baseline, <metric>_change). ``scenarios`` maps id → (spec, supply_risk array)."""
+    <metric>_baseline, <metric>_change). ``scenarios`` maps id → (spec, supply_risk array). ``client=None`` runs
+    the chunks in this process, reporting ``progress(fraction)`` (same result as on any cluster)."""
     cells = plan.combinations()
     frames = []
-    for scenario, (spec, supply_risk) in scenarios.items():
+    for number, (scenario, (spec, supply_risk)) in enumerate(scenarios.items()):
         material_index = spec.materials.index(material) if material else None
         choices = [[(library.levers[lever], strength) for lever in combo] for combo, strength in cells]
         jobs = [(choices, plan.seed, start, stop, plan.year) for start, stop in plan.chunks()]
-        parts = gather_chunks(client, jobs, spec, supply_risk, material_index)
+        step = None if progress is None else (
+            lambda done, total, n=number: progress((n + done / total) / len(scenarios)))
+        parts = gather_chunks(client, jobs, spec, supply_risk, material_index, step)
         values = np.concatenate(parts, axis=1)  # (1 + cells, draws, metrics)
         for index, (combo, strength) in enumerate(cells, start=1):
             frame = pd.DataFrame({"scenario": scenario, "levers": " + ".join(combo), "n_levers": len(combo),
@@ -67,12 +71,17 @@ def _sweep_task(choices, seed, start, stop, year, material, spec, supply_risk):
     return sweep_chunk(spec, choices, seed, start, stop, year, supply_risk, material)
 
 
-def gather_chunks(client, jobs: list[tuple], spec, supply_risk, material_index) -> list[np.ndarray]:
+def gather_chunks(client, jobs: list[tuple], spec, supply_risk, material_index, progress=None) -> list[np.ndarray]:
     """Every chunk on the cluster (spec and weights broadcast once), in the order of ``jobs``."""
     from crmradar.sweeps.cluster import gather_in_order
 
     return gather_in_order(client, _sweep_task, [(*job, material_index) for job in jobs],
-                           {"spec": spec, "supply_risk": supply_risk})
+                           {"spec": spec, "supply_risk": supply_risk}, progress)
+
+
+def draw_runs(plan: SweepPlan, scenarios: int) -> int:
+    """Model runs of one draw each that the plan costs: scenarios × (baseline + cells) × draws."""
+    return scenarios * (len(plan.combinations()) + 1) * plan.draws
 
 
 def summarise(draws: pd.DataFrame) -> pd.DataFrame:

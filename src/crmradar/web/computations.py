@@ -125,6 +125,14 @@ def risk_overview(parameters: dict, progress) -> dict:
     return compute(parameters, services.knowledge_base())
 
 
+@register("sweep")
+def sweep(parameters: dict, progress) -> dict:
+    """A small lever sweep submitted from the web (see :mod:`crmradar.web.sweep_jobs`)."""
+    from crmradar.web.sweep_jobs import run as run_sweep_task
+
+    return run_sweep_task(parameters, progress)
+
+
 @register("selftest")
 def selftest(parameters: dict, progress) -> dict:
     """Queue self-test (tests, benchmarks): waits ``seconds`` s in ``steps`` steps, reporting progress."""

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from crmradar.web import hardening
-from crmradar.web.access import ITEM, access, public
+from crmradar.web.access import ANALYST, ITEM, access, public
 from crmradar.web.api import api
 from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, procurement, recycling, shock, sweeps
 from crmradar.web.views.kaart import kaart as map_page
@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("shocks/panel/", public(shock.shock_panel), name="shock_panel"),
     path("jobs/<int:job_id>/cancel/", public(_jobs.cancel_job), name="job_cancel"),
     path("sweeps/", public(sweeps.sweeps), name="sweeps"),
+    path("sweeps/run/", access(ANALYST)(sweeps.sweep_run), name="sweep_run"),  # analysts start small sweeps
     path("procurement/", public(procurement.procurement), name="procurement"),
     path("procurement/example/", public(procurement.procurement_example), name="procurement_example"),
     path("procurement/report/<str:name>", public(procurement.procurement_report), name="procurement_report"),

@@ -62,6 +62,7 @@ def _example_url(name: str, items) -> list[tuple[str, str]]:
         "consultation:agenda_export": [("meeting", [items["meeting"].pk])],
         "consultation:deepdive_result": [("no file", [items["deep"].pk])],
         "signals:detail": [("missing", [987654])],
+        "sweep_run": [("page", [])],  # analysts start lever sweeps (issue 16)
         "releases:changes": [("page", [])],
         "projects:business_case": [("missing", [987654])],
         "projects:chain_business_case": [("chain", [items["chain"].pk])],
@@ -104,6 +105,8 @@ GET_EXPECTED = {
     ("policy:contribution", "page"): dict.fromkeys(ROLES, 200),
 }
 MEMBER_ONLY = {"anoniem": 302, "lezer": 200, "partner": 200, "analist": 200, "beheerder": 200}
+GET_EXPECTED[("sweep_run", "page")] = {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 200,
+                                     "beheerder": 200}
 GET_EXPECTED[("releases:changes", "page")] = dict.fromkeys(ROLES, 200)  # touched items follow the object rules
 # the map /kaart/ (rule item): every role sees it; unpublished workspace projects on it only for members
 GET_EXPECTED[("map", "page")] = dict.fromkeys(ROLES, 200)
