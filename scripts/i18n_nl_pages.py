@@ -397,6 +397,8 @@ NL_PAGES.update({
     "No trade data for this material in the data package (no HS codes mapped to it).":
         "Geen handelsgegevens voor deze grondstof in het datapakket (er zijn geen HS-codes aan gekoppeld).",
     "Inside products": "In producten",
+    "Content of this material per t of product (per MW for wind turbines), with its range":
+        "Gehalte van deze grondstof per t product (per MW voor windturbines), met bandbreedte",
     "Material contained in products on the Dutch market (t): quantity of product × content":
         "Grondstof in producten op de Nederlandse markt (t): hoeveelheid product × gehalte",
     "No cited quantities of products containing this material yet: Dutch imports and exports of batteries, magnets, "

@@ -177,6 +177,8 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "flow": ("stroom", "flow"),
     "content": ("gehalte", "content"),
     "content_unit": ("eenheid gehalte", "content unit"),
+    "content_low": ("gehalte laag", "content low"),
+    "content_high": ("gehalte hoog", "content high"),
     "contained_t": ("in producten (t)", "contained (t)"),
     "contained_low_t": ("laag (t)", "low (t)"),
     "contained_high_t": ("hoog (t)", "high (t)"),

@@ -43,3 +43,11 @@ def test_english_page(client):
     text = _text(client.get("/en/material/silver/").content.decode())
     assert "Imports via the Netherlands: re-exports and retained use" in text
     assert "PV modules (HS 8541.43)" in text and "Inside products" in text
+
+
+def test_neodymium_page_lists_its_content_per_product(client):
+    text = _text(client.get("/material/neodymium/").content.decode())
+    assert "Gehalte van deze grondstof per t product" in text
+    assert "permanente magneten (HS 8505.11)" in text and "elektromotoren (HS 8501)" in text
+    assert format_number(223.9, "nl") in text  # kg Nd per t of NdFeB magnet: (30.75 % - 0.9 %) x 0.75
+    assert "Nog geen geciteerde hoeveelheden" in text  # no Dutch magnet trade in the package

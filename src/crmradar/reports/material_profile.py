@@ -224,7 +224,7 @@ def export_restrictions_block(kb: KnowledgeBase, material_id: str) -> Block:
 
 def material_profile(kb: KnowledgeBase, material_id: str, overview: pd.DataFrame | None = None) -> list[Block]:
     """All profile blocks for ``material_id`` in display order (``overview``: see :func:`risk_block`)."""
-    from crmradar.reports.transit import transit_block, transit_products_block
+    from crmradar.reports.transit import product_contents_block, transit_block, transit_products_block
     return [
         identity_block(kb, material_id),
         risk_block(kb, material_id, overview),
@@ -237,6 +237,7 @@ def material_profile(kb: KnowledgeBase, material_id: str, overview: pd.DataFrame
         export_restrictions_block(kb, material_id),
         transit_block(kb, material_id),
         transit_products_block(kb, material_id),
+        product_contents_block(kb, material_id),
     ]
 
 

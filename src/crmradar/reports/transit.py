@@ -81,3 +81,18 @@ def transit_products_block(kb: KnowledgeBase, material_id: str):
     sources = sorted(set(frame["content_source_id"]) | set(frame["trade_source_id"])) if not frame.empty else []
     notes = {"method": PRODUCT_NOTE_EN, "method_nl": PRODUCT_NOTE_NL, "units": "t; content in kg/t or kg/MW"}
     return Block("transit_products", frame[PRODUCT_COLUMNS].reset_index(drop=True), sources, notes)
+
+
+CONTENT_COLUMNS = ["product_id", "content", "content_low", "content_high", "content_unit"]
+
+
+def product_contents_block(kb: KnowledgeBase, material_id: str):
+    """Block ``product_contents``: kg of the material per t of each product (per MW for wind generating sets)."""
+    from crmradar.reports.material_profile import Block
+
+    if "product_crm_contents" not in kb:
+        return Block("product_contents", pd.DataFrame(columns=CONTENT_COLUMNS), [], {})
+    rows = kb.product_crm_contents.loc[kb.product_crm_contents["material_id"] == material_id]
+    frame = rows.rename(columns={"low": "content_low", "high": "content_high", "unit": "content_unit"})
+    return Block("product_contents", frame[CONTENT_COLUMNS].reset_index(drop=True),
+                 sorted(set(rows["source_id"])), {"units": "kg per t of product (kg per MW for wind generating sets)"})

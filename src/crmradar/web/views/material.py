@@ -26,6 +26,7 @@ COLUMNS = {
                 "share_of_eu27_extra_imports"],
     "transit_products": ["product_id", "year", "flow", "quantity", "unit", "content", "content_unit", "contained_t",
                          "contained_low_t", "contained_high_t"],
+    "product_contents": ["product_id", "content", "content_low", "content_high", "content_unit"],
 }
 
 
