@@ -325,6 +325,15 @@ from i18n_nl_map import NL_MAP, NL_MAP_PLURAL  # noqa: E402 - map page (issue 12
 
 NL.update(NL_MAP)
 NL_PLURAL.update(NL_MAP_PLURAL)
+from i18n_nl_opportunities import NL_OPPORTUNITIES_WEB  # noqa: E402 - CRMA page: converted capacities (issue 12)
+
+NL.update(NL_OPPORTUNITIES_WEB)
+
+from i18n_nl_documents import NL_DOCUMENTS, NL_DOCUMENTS_PLURAL  # noqa: E402 - documents page (issue 15)
+
+for _key, _text in NL_DOCUMENTS.items():  # existing translations win
+    NL.setdefault(_key, _text)
+NL_PLURAL.update(NL_DOCUMENTS_PLURAL)
 
 
 def main() -> int:

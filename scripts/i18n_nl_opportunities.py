@@ -124,3 +124,14 @@ NL_OPPORTUNITIES = {
     "Material": "Grondstof",
     "Source": "Bron",
 }
+
+#: Web catalogue (templates/web/crma.html, views/analysis.py); merged by ``scripts/i18n_nl.py``.
+NL_OPPORTUNITIES_WEB = {
+    "Capacities converted from gross input (assumption, see docs/crma.md):":
+        "Capaciteiten omgerekend uit bruto invoer (aanname, zie docs/crma.md):",
+    "%(name)s: %(material)s %(tonnes)s t/yr (range %(low)s to %(high)s) = gross battery input × black-mass yield × "
+    "metal content; an assumption, and an upper bound because the black mass is refined elsewhere":
+        "%(name)s: %(material)s %(tonnes)s t/jaar (bandbreedte %(low)s tot %(high)s) = bruto invoer batterijen × "
+        "opbrengst black mass × metaalgehalte; een aanname, en een bovengrens omdat de black mass elders wordt "
+        "geraffineerd",
+}

@@ -146,7 +146,8 @@ def test_cli_example_portfolio_before_and_after():
     payload = json.loads(after.stdout)
     rows_after = {(r["crma_entry"], r["stage"]): r for r in payload["data"]}
     cobalt = rows_after[("d", "recycling")]
-    assert rows_before[("d", "recycling")]["share_after"] == pytest.approx(0.22)
+    # default = the cited pipeline: SK tes's 10,000 t/yr batteries → 500 t/yr cobalt in black mass (assumption)
+    assert rows_before[("d", "recycling")]["share_after"] == pytest.approx(0.22 + 500 / 18200)
     assert cobalt["added_t"] == 300 and cobalt["share_after"] == pytest.approx(0.22 + 300 / 18200)
     # Lithium recycling: 150 + 600 t counted; the 2032 nickel phase is not.
     assert rows_after[("h", "recycling")]["added_t"] == 750

@@ -38,20 +38,20 @@ PIPELINE = pd.DataFrame([
 
 
 def test_stage_filter_and_gross_input_are_reported():
-    counted, skipped = pipeline_frame(PIPELINE, ANNEX, "financiering")
+    counted, skipped = pipeline_frame(PIPELINE, ANNEX, "financiering", convert=False)
     assert list(zip(counted["code"], counted["material_id"], counted["status"], strict=True)) == [
         ("a", "cobalt", "operating"), ("b", "lithium", "planned"), ("e", "cobalt", "under_construction")]
     reasons = dict(zip(skipped["code"] + skipped["reason"].str[:12], skipped["reason"], strict=True))
     assert any(k.startswith("arecycling l") for k in reasons)  # gross input listed, not counted
     assert set(skipped["code"]) == {"a", "c", "d", "f"}
-    assert len(pipeline_frame(PIPELINE, ANNEX, "vergunning")[0]) == 4
+    assert len(pipeline_frame(PIPELINE, ANNEX, "vergunning", convert=False)[0]) == 4
     with pytest.raises(ValueError):
         pipeline_frame(PIPELINE, ANNEX, "gestopt")
     assert parse_capacities(None) == [] and parse_capacities("recycling:cobalt:1.5") == [("recycling", "cobalt", 1.5)]
 
 
 def test_each_project_moves_its_benchmark_and_the_cap_by_hand():
-    counted, _ = pipeline_frame(PIPELINE, ANNEX, "financiering")
+    counted, _ = pipeline_frame(PIPELINE, ANNEX, "financiering", convert=False)
     result = project_contributions(counted, CONSUMPTION, BENCHMARKS, SHARES, 2030).set_index("code")
     assert "e" not in result.index  # starts 2031, after the target year
     a = result.loc["a"]
@@ -68,6 +68,25 @@ def test_each_project_moves_its_benchmark_and_the_cap_by_hand():
     assert bool(b["cap_exceeded_after"])  # 0.72 > 0.65
 
 
+def test_gross_battery_input_is_converted_to_contained_metal_by_hand():
+    counted, skipped = pipeline_frame(PIPELINE, ANNEX, "financiering")
+    converted = counted.loc[(counted["code"] == "a") & counted["capacity_basis"].str.startswith("assumption")]
+    by = converted.set_index("material_id")
+    # 10,000 t × 0.5 × 10 % Co = 500 (low 10,000 × 0.4 × 5 % = 200, high 10,000 × 0.6 × 15 % = 900); Li 4 % → 200
+    assert by.loc["cobalt", ["capacity_t_per_year", "capacity_low", "capacity_high"]].tolist() == pytest.approx(
+        [500, 200, 900])
+    assert by.loc["lithium", ["capacity_t_per_year", "capacity_low", "capacity_high"]].tolist() == pytest.approx(
+        [200, 120, 300])
+    assert "nickel" not in by.index  # not an Annex I material of this toy annex
+    assert "a" not in set(skipped["code"])  # converted, so not listed as not counted
+    result = project_contributions(converted, CONSUMPTION, BENCHMARKS, SHARES, 2030).set_index("material_id")
+    cobalt = result.loc["cobalt"]
+    assert cobalt["share_added"] == pytest.approx(500 / 10_000)
+    # low: least metal over the largest consumption; high: most metal over the smallest
+    assert cobalt["share_added_low"] == pytest.approx(200 / 12_500)
+    assert cobalt["share_added_high"] == pytest.approx(900 / 8_000)
+
+
 def test_cli_uses_the_cited_pipeline_by_default_and_labels_the_illustrative_example():
     from crmradar.cli import app
 
@@ -78,9 +97,17 @@ def test_cli_uses_the_cited_pipeline_by_default_and_labels_the_illustrative_exam
     assert meta["pipeline"]["source"] == "package" and meta["pipeline"]["min_stage"] == "financiering"
     assert meta["illustrative"] is False
     not_counted = {row["code"]: row["reason"] for row in meta["pipeline"]["not_counted"]}
-    assert "li_ion_batteries" in not_counted["sk_tes_rotterdam"]  # gross input, contained metal not published
+    assert "sk_tes_rotterdam" not in not_counted  # its gross input is converted to contained metal
+    assert "SK tes battery recycling Rotterdam" in meta["projects_counted"]
+    projects = runner.invoke(app, ["crma", "--view", "projects", "--format", "json"])
+    rows = {r["material_id"]: r for r in json.loads(projects.output)["data"] if r["code"] == "sk_tes_rotterdam"}
+    # 10,000 t/yr batteries × 0.5 t black mass/t × 20 % Ni, 10 % Co, 4 % Li (ranges 0.4-0.6 × 15-25 %, 5-15 %, 3-5 %)
+    assert {m: (r["capacity_t_per_year"], r["capacity_low"], r["capacity_high"]) for m, r in rows.items()} == {
+        "nickel": pytest.approx((1000, 600, 1500)), "cobalt": pytest.approx((500, 200, 900)),
+        "lithium": pytest.approx((200, 120, 300))}
+    assert all(r["capacity_basis"].startswith("assumption") for r in rows.values())
     table = runner.invoke(app, ["crma", "--view", "projects"], env={"COLUMNS": "160"})
-    assert table.exit_code == 0 and "Niet meegeteld: SK tes" in table.output
+    assert table.exit_code == 0 and "Niet meegeteld: Coolrec" in table.output and "aanname" in table.output
     example = runner.invoke(app, ["crma", "--illustrative", "--view", "projects"], env={"COLUMNS": "160"})
     assert example.exit_code == 0 and "ILLUSTRATIEF VOORBEELD" in example.output
     both = runner.invoke(app, ["crma", "--illustrative", "--portfolio", "x.yaml"])

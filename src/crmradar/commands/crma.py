@@ -125,6 +125,15 @@ def _explain(projects: pd.DataFrame, skipped, illustrative: bool) -> None:
         return
     console.print(f"Meegeteld: {projects['code'].nunique()} project(en) met capaciteit in ton strategische "
                   "grondstof.")
+    from crmradar.reports.numbers import format_number, format_range
+
+    basis = projects["capacity_basis"] if "capacity_basis" in projects else pd.Series("", index=projects.index)
+    for row in projects.loc[basis.fillna("").str.startswith("assumption")].to_dict("records"):
+        console.print(f"Omgerekend (aanname): {row['name']}: {row['material_id']} "
+                      f"{format_number(row['capacity_t_per_year'])} t/jaar "
+                      f"({format_range(row['capacity_low'], row['capacity_high'])}) uit bruto invoer × black-mass-"
+                      "opbrengst × metaalgehalte; de black mass wordt elders geraffineerd, dus een bovengrens "
+                      "(docs/crma.md).", soft_wrap=True)
     for row in skipped.to_dict("records"):
         console.print(f"Niet meegeteld: {row['name']} ({row['pipeline_stage']}): {row['reason']}", soft_wrap=True)
 

@@ -4,14 +4,17 @@ Pure pandas, no Django: the rows come from the package table ``regional_projects
 register ``projecten`` (``crmradar.apps.projects``), both with ``code, name, stage, start_year, capacities``.
 
 A project counts from ``min_stage`` on (pipeline order idee < haalbaarheid < vergunning < financiering < bouw <
-in_bedrijf; ``gestopt`` never counts). Only capacity entries in tonnes of *contained* strategic raw material
-(a material id of CRMA Annex I) move a benchmark; gross-input entries (a recycling stream such as
-``li_ion_batteries``) are listed but not counted, because their metal content is not published.
+in_bedrijf; ``gestopt`` never counts). Capacity entries in tonnes of *contained* strategic raw material (a
+material id of CRMA Annex I) move a benchmark. A gross-input entry of a stream with a published conversion
+(``li_ion_batteries``: black-mass yield × black-mass metal content, :mod:`crmradar.scenarios.contained`) is
+converted to contained nickel, cobalt and lithium, marked ``assumption`` with a low–high range
+(``convert=False`` lists it as not counted instead); other gross-input entries are listed but not counted.
 
 Contribution of project p to Annex I entry e at stage s (capacity a t/yr, consumption C t/yr)::
 
     share_added[p, e, s]   = a / C                    (low/high: a / C_high, a / C_low)
     gap_closed[p, e, s]    = share_added / (benchmark − share_before)     where the benchmark is not yet met
+                             (low/high also span the capacity range of a converted entry: a_low / C_high …)
     third-country share    = the calculator run with p alone minus the run without projects (extraction for
                              extraction capacity; processing for processing and recycling capacity, because
                              recycled output replaces refined imports)
@@ -23,6 +26,7 @@ import math
 
 import pandas as pd
 
+from crmradar.scenarios.contained import contained
 from crmradar.scenarios.crma import crma_benchmark
 from crmradar.scenarios.portfolio import strategic_material_entries
 
@@ -33,12 +37,12 @@ CRMA_STATUS = {"idee": "announced", "haalbaarheid": "announced", "vergunning": "
                "gestopt": "cancelled"}
 CAPACITY_STAGES = ("extraction", "processing", "recycling")
 FRAME_COLUMNS = ["code", "name", "pipeline_stage", "stage", "material_id", "crma_entry", "capacity_t_per_year",
-                 "start_year", "status"]
+                 "start_year", "status", "capacity_low", "capacity_high", "capacity_basis"]
 CONTRIBUTION_COLUMNS = [
     "code", "name", "pipeline_stage", "material_id", "crma_entry", "stage", "capacity_t_per_year", "consumption_t",
     "share_before", "share_added", "share_added_low", "share_added_high", "benchmark", "gap_closed",
     "cap_stage", "largest_third_country", "third_country_share_before", "third_country_share_after",
-    "cap_exceeded_before", "cap_exceeded_after",
+    "cap_exceeded_before", "cap_exceeded_after", "capacity_low", "capacity_high", "capacity_basis",
 ]
 
 
@@ -63,8 +67,8 @@ def counted_stages(min_stage: str) -> tuple[str, ...]:
     return STAGE_ORDER[STAGE_ORDER.index(min_stage):]
 
 
-def pipeline_frame(projects: pd.DataFrame, annex_entries: pd.DataFrame, min_stage: str = "financiering"
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def pipeline_frame(projects: pd.DataFrame, annex_entries: pd.DataFrame, min_stage: str = "financiering",
+                   convert: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(counted, not_counted): capacity rows for the calculator, and every other project with the reason.
 
     ``projects`` needs columns code, name, stage, start_year, capacities.
@@ -83,6 +87,17 @@ def pipeline_frame(projects: pd.DataFrame, annex_entries: pd.DataFrame, min_stag
             continue
         entries_of = parse_capacities(project.get("capacities"))
         for stage, identifier, tonnes in entries_of:
+            converted = contained(identifier, tonnes) if convert else []
+            for row in converted:
+                if row["material_id"] in entries:
+                    rows.append({"code": project["code"], "name": project["name"],
+                                 "pipeline_stage": project["stage"], "stage": stage,
+                                 "material_id": row["material_id"], "crma_entry": entries[row["material_id"]],
+                                 "capacity_t_per_year": row["capacity_t_per_year"], "start_year": start,
+                                 "status": CRMA_STATUS[project["stage"]], "capacity_low": row["capacity_low"],
+                                 "capacity_high": row["capacity_high"], "capacity_basis": row["basis"]})
+            if converted:
+                continue
             if identifier not in entries:
                 skipped.append({"code": project["code"], "name": project["name"],
                                 "pipeline_stage": project["stage"],
@@ -93,7 +108,8 @@ def pipeline_frame(projects: pd.DataFrame, annex_entries: pd.DataFrame, min_stag
             rows.append({"code": project["code"], "name": project["name"], "pipeline_stage": project["stage"],
                          "stage": stage, "material_id": identifier, "crma_entry": entries[identifier],
                          "capacity_t_per_year": tonnes, "start_year": start,
-                         "status": CRMA_STATUS[project["stage"]]})
+                         "status": CRMA_STATUS[project["stage"]], "capacity_low": tonnes, "capacity_high": tonnes,
+                         "capacity_basis": "reported contained capacity"})
         if not entries_of:
             skipped.append({"code": project["code"], "name": project["name"], "pipeline_stage": project["stage"],
                             "reason": "no capacity published", "kind": "no_capacity", "material_id": "",
@@ -124,13 +140,19 @@ def project_contributions(counted: pd.DataFrame, consumption_capacity: pd.DataFr
         gap = before["gap_before"]
         share_added = after["share_after"] - before["share_before"] if pd.notna(before["share_before"]) \
             else record["capacity_t_per_year"] / before["consumption_t"]
+        capacity = record["capacity_t_per_year"]
+        low_ratio = record.get("capacity_low", capacity) / capacity if capacity else 1.0
+        high_ratio = record.get("capacity_high", capacity) / capacity if capacity else 1.0
         rows.append({
+            "capacity_low": record.get("capacity_low", capacity),
+            "capacity_high": record.get("capacity_high", capacity),
+            "capacity_basis": record.get("capacity_basis", ""),
             "code": record["code"], "name": record["name"], "pipeline_stage": record["pipeline_stage"],
             "material_id": record["material_id"], "crma_entry": record["crma_entry"], "stage": record["stage"],
             "capacity_t_per_year": record["capacity_t_per_year"], "consumption_t": before["consumption_t"],
             "share_before": before["share_before"], "share_added": share_added,
-            "share_added_low": after["share_after_low"] - before["share_before"],
-            "share_added_high": after["share_after_high"] - before["share_before"],
+            "share_added_low": (after["share_after_low"] - before["share_before"]) * low_ratio,
+            "share_added_high": (after["share_after_high"] - before["share_before"]) * high_ratio,
             "benchmark": before["benchmark"],
             "gap_closed": share_added / gap if pd.notna(gap) and gap > 0 else float("nan"),
             "cap_stage": cap_stage, "largest_third_country": cap_before["largest_third_country"],

@@ -167,9 +167,12 @@ def test_pipeline_frame_filters_by_stage_and_keeps_contained_strategic_materials
         services.save_item(_project(code=code, name=code.upper(), stage=stage, capacities=caps, start_year=2028),
                            users["analist"])
     frame = pipeline_frame(Project.objects.all(), kb["crma_annex_entries"], "financiering")
+    # a: 300 t cobalt as published, and its 10,000 t/yr batteries converted to contained Co, Li, Ni (assumption)
     assert sorted(zip(frame["code"], frame["material_id"], frame["status"], strict=True)) == [
-        ("a", "cobalt", "operating"), ("b", "lithium", "planned")] + (
+        ("a", "cobalt", "operating"), ("a", "cobalt", "operating"), ("a", "lithium", "operating"),
+        ("a", "nickel", "operating"), ("b", "lithium", "planned")] + (
         [("e", "copper", "under_construction")] if "copper" in _strategic(kb) else [])
+    assert sorted(frame.loc[frame["code"] == "a", "capacity_t_per_year"]) == [200, 300, 500, 1000]
     assert len(pipeline_frame(Project.objects.all(), kb["crma_annex_entries"], "idee")) >= 3
     with pytest.raises(ValueError):
         pipeline_frame(Project.objects.all(), kb["crma_annex_entries"], "gestopt")

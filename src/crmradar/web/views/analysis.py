@@ -67,8 +67,25 @@ def crma(request):
         "columns": COLUMNS, "with_portfolio": portfolio == "example", "portfolio": portfolio,
         "contributions": None if contributions is None else services.records(contributions),
         "contribution_columns": CONTRIBUTION_COLUMNS,
+        "converted": [] if contributions is None else _converted(contributions, lang),
         "skipped": None if skipped is None else [
             {"name": r["name"], "reason": _reason(r, lang)} for r in skipped.to_dict("records")]})
+
+
+def _converted(contributions: pd.DataFrame, lang: str) -> list[str]:
+    """The contribution rows whose capacity is converted from gross input (marked assumption), with their range."""
+    from django.utils.translation import gettext as _
+
+    from crmradar.reports.numbers import format_number
+
+    basis = contributions.get("capacity_basis", pd.Series(dtype=str)).fillna("")
+    return [_("%(name)s: %(material)s %(tonnes)s t/yr (range %(low)s to %(high)s) = gross battery input × black-mass "
+              "yield × metal content; an assumption, and an upper bound because the black mass is refined "
+              "elsewhere") % {"name": r["name"], "material": labels.label("material", r["material_id"], lang),
+                              "tonnes": format_number(r["capacity_t_per_year"], lang),
+                              "low": format_number(r["capacity_low"], lang),
+                              "high": format_number(r["capacity_high"], lang)}
+            for r in contributions.loc[basis.str.startswith("assumption")].to_dict("records")]
 
 
 def _reason(row: dict, lang: str) -> str:
