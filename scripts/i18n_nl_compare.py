@@ -59,4 +59,12 @@ NL_COMPARE = {
     "Values in the chart": "Waarden in de grafiek",
     "Value": "Waarde",
 }
+NL_COMPARE.update({  # printable fact sheet (templates/web/factsheet.html, views/factsheet.py)
+    "Fact sheet %(n)s": "Factsheet %(n)s",
+    "Back to the full material page": "Terug naar de volledige grondstofpagina",
+    "This page is laid out for printing on one A4 page: use your browser's print function.":
+        "Deze pagina is opgemaakt om op één A4 af te drukken: gebruik de afdrukfunctie van uw browser.",
+    "The fact sheet is written in Dutch.": "De factsheet is in het Nederlands geschreven.",
+    "Printable fact sheet (one page)": "Afdrukbare factsheet (één pagina)",
+})
 NL_COMPARE_PLURAL: dict[str, tuple[str, str]] = {}

@@ -22,6 +22,7 @@ PAGES = ["/", "/summary/", "/materials/", "/material/gallium/", "/material/lithi
          "/compare/", "/compare/?mode=materials&metric=supply_risk&m=gallium&m=lithium&m=cobalt", "/kaart/",
          "/kaart/?stroom=li_ion_batteries"]
 PAGES += ["/veranderd/"]  # issue 15: changes between data releases
+PAGES += ["/material/gallium/factsheet/"]  # issue 13: printable fact sheet
 PANELS = ["/energy/panel/?scenario=targets&material=lithium", "/energy/panel/?scenario=targets&material=gallium",
           "/levers/panel/?lever=ev_battery_lfp&strength=0.5&material=cobalt", "/levers/rank/",
           "/recycling/panel/?scenario=targets&catchment=zh", "/shocks/panel/?a=cn_mofcom_2023_23",

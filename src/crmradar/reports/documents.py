@@ -132,7 +132,7 @@ def material_fact_sheet(kb: KnowledgeBase, material_id: str, today: dt.date | No
     end_uses = _block(blocks, "end_uses")
     if not end_uses.frame.empty:
         sections.append(Section("Toepassingen in de EU", tables=[Table(
-            ["Toepassing", "Aandeel"], [[r.application, format_percent(r.share, "nl")]
+            ["Toepassing", "Aandeel"], [[labels.label("application", r.application), format_percent(r.share, "nl")]
                                         for r in end_uses.frame.itertuples()],
             sources=end_uses.source_ids, numeric=[False, True])]))
     measures = _block(blocks, "export_restrictions")

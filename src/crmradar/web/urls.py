@@ -9,6 +9,7 @@ from crmradar.web import hardening
 from crmradar.web.access import ANALYST, ITEM, access, public
 from crmradar.web.api import api
 from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, procurement, recycling, shock, sweeps
+from crmradar.web.views.factsheet import factsheet
 from crmradar.web.views.kaart import kaart as map_page
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("material/<slug:material_id>/<slug:key>.csv", public(pages.material_block_csv), name="material_block_csv"),
     path("material/<slug:material_id>/<slug:key>.xlsx", public(pages.material_block_xlsx),
          name="material_block_xlsx"),
+    path("material/<slug:material_id>/factsheet/", public(factsheet), name="material_factsheet"),
     path("energy/", public(energy.energy), name="energy"),
     path("energy/panel/", public(energy.energy_panel), name="energy_panel"),
     path("energy/download/", public(energy.energy_download), name="energy_download"),
