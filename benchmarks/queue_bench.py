@@ -1,9 +1,10 @@
 """Responsiveness of ``crmradar serve`` with a full task queue (issue 16): page p95 idle versus with 30 heavy
 lever computations queued, and the memory of the web and task worker processes.
 
-Starts its own server (fresh home, ``--task-workers 2``, per-client cap raised to 50 so one benchmark client may
-queue 30), measures p50/p95 of page requests from 4 threads while idle, enqueues 30 different lever runs through
-the API, measures again while the task workers compute, and prints RSS of gunicorn and task worker processes.
+Starts its own server (fresh home, ``--task-workers 2``, per-client cap raised to 50 and the rate limit off so
+one benchmark client may queue 30), measures p50/p95 of page requests from 4 threads while idle, enqueues 30
+different lever runs through the API, measures again while the task workers compute, and prints RSS of gunicorn
+and task worker processes.
 
     python benchmarks/queue_bench.py [--requests 200]
 """
@@ -64,7 +65,9 @@ def main() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     home = tempfile.mkdtemp(prefix="crmradar-queue-bench-")
-    env = dict(os.environ, CRMRADAR_HOME=home, CRMRADAR_JOB_MAX_PER_CLIENT="50")
+    # one benchmark client queues 30 jobs: per-client cap raised, rate limit (issue 17) off
+    env = dict(os.environ, CRMRADAR_HOME=home, CRMRADAR_JOB_MAX_PER_CLIENT="50", CRMRADAR_RATE_PER_MINUTE="0")
+    env.pop("DATABASE_URL", None)
     server = subprocess.Popen([sys.executable, "-m", "crmradar.cli", "serve", "--port", str(port), "--workers", "2",
                                "--task-workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
