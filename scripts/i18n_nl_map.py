@@ -3,7 +3,10 @@
 NL_MAP = {
     "Map": "Kaart",
     "Unknown stream": "Onbekende stroom",
-    "%(coords)s (assumption: centroid of %(region)s)": "%(coords)s (aanname: centroïde van %(region)s)",
+    "%(coords)s (assumption: centre point of %(area)s)": "%(coords)s (aanname: middelpunt van %(area)s)",
+    "municipality %(name)s": "gemeente %(name)s",
+    "NUTS-3 region %(name)s": "NUTS-3-regio %(name)s",
+    "municipality": "gemeente",
     "project (package)": "project (pakket)",
     "project (workspace)": "project (werkruimte)",
     "recycling plant": "recyclingbedrijf",
@@ -30,10 +33,11 @@ NL_MAP = {
     "project (package, cited source)": "project (pakket, met bron)",
     "project (workspace register)": "project (register in de werkruimte)",
     "catchment": "verzorgingsgebied",
-    "Without published site coordinates a point stands at the centroid of its region (marked as an assumption in "
-    "the tables); points on the same spot are fanned out around it.": "Zonder gepubliceerde locatiecoördinaten "
-    "staat een punt op de centroïde van zijn regio (in de tabellen als aanname gemarkeerd); punten op dezelfde "
-    "plek staan in een waaier eromheen.",
+    "Without published site coordinates a point stands at the centre point of its municipality (dotted outline) "
+    "or else of its region, marked as an assumption in the tables; points on the same spot are fanned out around "
+    "it.": "Zonder gepubliceerde locatiecoördinaten staat een punt op het middelpunt van zijn gemeente (gestippelde "
+    "grens) of anders van zijn regio, in de tabellen als aanname gemarkeerd; punten op dezelfde plek staan in een "
+    "waaier eromheen.",
     "Zuid-Holland: projects and recycling plants": "Zuid-Holland: projecten en recyclingbedrijven",
     "Points on the Zuid-Holland map": "Punten op de kaart van Zuid-Holland",
     "Kind": "Soort",

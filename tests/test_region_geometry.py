@@ -28,7 +28,7 @@ def test_file_is_small_valid_geojson_citing_package_sources(features):
     collection = json.loads(path.read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     ids = {f["properties"]["id"] for f in collection["features"]}
-    assert ids == {"NL361", "NL362", "NL363", "NL364", "NL365", "NL366", "NL", "BE", "DEA"}
+    assert ids == {"NL361", "NL362", "NL363", "NL364", "NL365", "NL366", "NL", "BE", "DEA", "GM0505", "GM0599"}
     sources = EMBEDDED_PACKAGE / "data" / "sources.csv"
     cited = {f["properties"]["source_id"] for f in collection["features"]}
     text = sources.read_text(encoding="utf-8")
@@ -74,6 +74,27 @@ def test_area_centroid_contains_on_a_hand_computed_square():
                                                 [[0.25, 0.25], [0.75, 0.25], [0.75, 0.75], [0.25, 0.75], [0.25, 0.25]]]}
     assert geometry.area_km2(holed) == pytest.approx(expected * 0.75, rel=1e-3)
     assert not geometry.contains(holed, 0.5, 0.5) and geometry.contains(holed, 0.1, 0.5)
+
+
+def test_municipalities_lie_in_their_nuts3_region_and_interior_points_inside(features):
+    for code in ("GM0505", "GM0599"):
+        feature = features[code]
+        parent = features[feature["properties"]["parent"]]["geometry"]
+        lon0, lat0, lon1, lat1 = geometry.bbox(parent)
+        x0, y0, x1, y1 = geometry.bbox(feature["geometry"])
+        assert lon0 - 0.002 <= x0 and x1 <= lon1 + 0.002 and lat0 - 0.002 <= y0 and y1 <= lat1 + 0.002, code
+        point = geometry.interior_point(feature["geometry"])
+        assert geometry.contains(feature["geometry"], *point) and geometry.contains(parent, *point), code
+
+
+def test_interior_point_of_a_crescent_is_inside_it():
+    # a U shape whose centroid (in the notch) lies outside: the widest stretch on the centroid's parallel
+    u_shape = {"type": "Polygon", "coordinates": [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3],
+                                                   [0, 0]]]}
+    cx, cy = geometry.centroid(u_shape)
+    assert cx == pytest.approx(1.5) and not geometry.contains(u_shape, cx, cy)
+    x, y = geometry.interior_point(u_shape)
+    assert geometry.contains(u_shape, x, y) and y == pytest.approx(cy) and x in (pytest.approx(0.5), pytest.approx(2.5))
 
 
 def test_douglas_peucker_drops_only_points_within_tolerance():

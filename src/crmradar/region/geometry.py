@@ -14,7 +14,8 @@ Area of a ring on a sphere of radius R = 6371.0088 km (mean Earth radius, IUGG),
     A = |R² / 2 · Σ_i (λ_{i+1} − λ_i) · (2 + sin φ_i + sin φ_{i+1})|
 
 Polygon area = outer ring − holes. Centroid: the area-weighted centroid of the rings in plane lon/lat
-(adequate for regions a few hundred km across; the error is far below the map's pixel size). Point in
+(adequate for regions a few hundred km across; the error is far below the map's pixel size); where it falls
+outside the area, :func:`interior_point` gives a point inside. Point in
 polygon: even–odd ray casting on the outer ring and holes. Simplification: Douglas–Peucker with a tolerance
 in degrees.
 """
@@ -116,6 +117,23 @@ def centroid(geometry: dict) -> tuple[float, float]:
     if total == 0:
         raise ValueError("geometry has no area")
     return sx / total, sy / total
+
+
+def interior_point(geometry: dict) -> tuple[float, float]:
+    """A point inside the geometry: its centroid when that lies inside, else the midpoint of the widest inside
+    stretch of the parallel through the centroid (the idea of PostGIS ``ST_PointOnSurface``). A crescent-shaped
+    area such as the municipality of Rotterdam with its port has its centroid outside itself."""
+    lon, lat = centroid(geometry)
+    if contains(geometry, lon, lat):
+        return lon, lat
+    crossings = sorted(
+        x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+        for polygon in polygons(geometry) for ring in polygon
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False) if (y1 > lat) != (y2 > lat))
+    stretches = [(b - a, (a + b) / 2) for a, b in zip(crossings[::2], crossings[1::2], strict=False)]
+    if not stretches:
+        raise ValueError("no interior point on the centroid's parallel")
+    return max(stretches)[1], lat
 
 
 def _in_ring(lon: float, lat: float, ring: Sequence[Sequence[float]]) -> bool:

@@ -2,10 +2,13 @@
 recycling catchments as sets of shipped regions (``crmradar.region.geometry``).
 
 Coordinates. A point uses the site coordinates of its row when the row has them (``latitude``/``longitude``
-of ``regional_projects`` or of a workspace project). Otherwise it is placed at the centroid of the smallest
-shipped region that holds the site — the NUTS-3 region of a Zuid-Holland project (its ``region`` column), or
-for a facility the region of its catchment tag (``zh`` → NL36, ``nl`` → NL, ``be`` → BE, ``nrw`` → DEA) —
-and marked ``assumption`` with that reason. No site coordinate is invented. Facilities tagged ``de-other`` or
+of ``regional_projects`` or of a workspace project). Otherwise it is placed at the centre point
+(:func:`crmradar.region.geometry.interior_point`: the centroid, or a point inside when the centroid falls
+outside) of the smallest shipped area that holds the site — the municipality when its boundary is shipped
+(``GM…`` features, matched on the ``municipality`` name), else the NUTS-3 region (``region`` column), else
+for a facility the region of its catchment tag (``zh`` → NL36, ``nl`` → NL, ``be`` → BE, ``nrw`` → DEA); a
+facility that is also a shipped project takes the project's point. Such points are marked ``assumption``
+with the area used. No site coordinate is invented. Facilities tagged ``de-other`` or
 ``other`` lie outside the mapped catchments and are listed, not drawn.
 
 Facility status → map stage: existing → ``in_bedrijf``, under_construction → ``bouw``, planned →
@@ -60,7 +63,13 @@ def _blank(value) -> bool:
 
 
 def _centroid(features: dict[str, dict], region: str) -> tuple[float, float]:
-    return geometry.centroid(features[region]["geometry"])
+    return geometry.interior_point(features[region]["geometry"])
+
+
+def municipalities(features: dict[str, dict]) -> dict[str, str]:
+    """Shipped municipality boundaries: lower-case name → feature id (``GM0599``)."""
+    return {f["properties"]["name"].lower(): key for key, f in features.items()
+            if f["properties"].get("level") == "gemeente"}
 
 
 def region_of(features: dict[str, dict], lon: float, lat: float, candidates: tuple[str, ...]) -> str:
@@ -74,15 +83,18 @@ NUTS3 = ("NL361", "NL362", "NL363", "NL364", "NL365", "NL366")
 def project_points(projects: pd.DataFrame, features: dict[str, dict]) -> list[MapPoint]:
     """Points of the package's ``regional_projects`` rows."""
     out = []
+    towns = municipalities(features)
     for row in projects.itertuples(index=False):
         region = "" if _blank(row.region) else str(row.region)
+        town = "" if _blank(row.municipality) else towns.get(str(row.municipality).lower(), "")
         if not _blank(row.latitude) and not _blank(row.longitude):
             lon, lat, basis, basis_region = float(row.longitude), float(row.latitude), "reported", ""
             region = region or region_of(features, lon, lat, NUTS3)
         else:
-            basis_region = region if region in features else geometry.HOME_REGION
+            basis_region = town or (region if region in features else geometry.HOME_REGION)
             lon, lat = _centroid(features, basis_region)
             basis = "assumption"
+            region = region or (features[town]["properties"]["parent"] if town else "")
         out.append(MapPoint(key=row.project_id, name=row.name, kind="project", stage=row.stage, lon=lon, lat=lat,
                             region=region or geometry.HOME_REGION, basis=basis, basis_region=basis_region,
                             source_id=row.source_id, municipality="" if _blank(row.municipality) else row.municipality))
@@ -90,14 +102,24 @@ def project_points(projects: pd.DataFrame, features: dict[str, dict]) -> list[Ma
 
 
 def workspace_points(rows: list[dict], features: dict[str, dict]) -> tuple[list[MapPoint], list[dict]]:
-    """Points of workspace projects with coordinates, and the rows without coordinates (not drawn).
+    """Points of workspace projects, and the rows that cannot be placed (not drawn).
 
-    ``rows``: dicts with code, name, stage, latitude, longitude, municipality (plain values, no Django).
+    ``rows``: dicts with code, name, stage, latitude, longitude, municipality (plain values, no Django). A row
+    without coordinates whose municipality boundary is shipped stands at that municipality's centre point
+    (``assumption``); other rows without coordinates are returned as not placed.
     """
     drawn, missing = [], []
+    towns = municipalities(features)
     for row in rows:
         if _blank(row.get("latitude")) or _blank(row.get("longitude")):
-            missing.append(row)
+            town = towns.get(str(row.get("municipality") or "").lower())
+            if town is None:
+                missing.append(row)
+                continue
+            lon, lat = _centroid(features, town)
+            drawn.append(MapPoint(key=row["code"], name=row["name"], kind="workspace", stage=row["stage"], lon=lon,
+                                  lat=lat, region=features[town]["properties"]["parent"], basis="assumption",
+                                  basis_region=town, municipality=row.get("municipality") or ""))
             continue
         lon, lat = float(row["longitude"]), float(row["latitude"])
         region = region_of(features, lon, lat, (*NUTS3, "NL", "BE", "DEA"))
@@ -108,20 +130,24 @@ def workspace_points(rows: list[dict], features: dict[str, dict]) -> tuple[list[
 
 
 def facility_points(facilities: pd.DataFrame, features: dict[str, dict],
-                    project_regions: dict[str, str]) -> tuple[list[MapPoint], pd.DataFrame]:
+                    projects: dict[str, MapPoint]) -> tuple[list[MapPoint], pd.DataFrame]:
     """Points of the facilities in the mapped catchments, and the rows outside them (not drawn).
 
-    A facility that is also a shipped project (same id) takes that project's NUTS-3 region.
+    A facility that is also a shipped project (same id in ``projects``) stands at that project's point.
     """
     inside = facilities["catchment"].isin(TAG_REGION)
     out = []
     for row in facilities.loc[inside].itertuples(index=False):
-        basis_region = project_regions.get(row.facility_id) or TAG_REGION[row.catchment]
-        lon, lat = _centroid(features, basis_region)
+        project = projects.get(row.facility_id)
+        if project is not None:
+            lon, lat, basis, basis_region = project.lon, project.lat, project.basis, project.basis_region
+        else:
+            basis, basis_region = "assumption", TAG_REGION[row.catchment]
+            lon, lat = _centroid(features, basis_region)
         capacity = None if _blank(row.capacity_t_per_year) else float(row.capacity_t_per_year)
         out.append(MapPoint(key=f"{row.facility_id}:{row.input_stream}", name=row.name, kind="facility",
                             stage=FACILITY_STAGE.get(row.status, "haalbaarheid"), lon=lon, lat=lat,
-                            region=TAG_REGION[row.catchment], basis="assumption", basis_region=basis_region,
+                            region=TAG_REGION[row.catchment], basis=basis, basis_region=basis_region,
                             stream=row.input_stream, capacity_t_per_year=capacity, source_id=row.source_id,
                             municipality=str(row.location)))
     return out, facilities.loc[~inside].reset_index(drop=True)

@@ -25,22 +25,30 @@ def kb():
     return data.load(EMBEDDED_PACKAGE)
 
 
-def test_every_shipped_project_lies_in_zuid_holland_and_in_its_nuts3_region(kb, features):
+def test_every_shipped_project_lies_in_zuid_holland_its_nuts3_region_and_municipality(kb, features):
     points = map_layers.project_points(kb.regional_projects, features)
     assert len(points) == len(kb.regional_projects) >= 6
     for point in points:
         assert geometry.contains(features["NL36"]["geometry"], point.lon, point.lat), point.key
         assert geometry.contains(features[point.region]["geometry"], point.lon, point.lat), point.key
-        # no shipped row has published site coordinates yet: every point is a marked centroid assumption
-        assert point.basis == "assumption" and point.basis_region == point.region
+        # no shipped row has published site coordinates yet: every point is a marked assumption at the
+        # centre point of its municipality (Rotterdam, Dordrecht: boundaries shipped)
+        assert point.basis == "assumption" and point.basis_region.startswith("GM"), point.key
+        assert geometry.contains(features[point.basis_region]["geometry"], point.lon, point.lat), point.key
     sk = next(p for p in points if p.key == "sk_tes_rotterdam")
-    assert sk.region == "NL366" and (sk.lon, sk.lat) == pytest.approx(geometry.centroid(features["NL366"]["geometry"]))
+    assert sk.region == "NL366" and sk.basis_region == "GM0599"
+    # Rotterdam's centroid lies outside the municipality (the port makes it crescent-shaped), so the point is
+    # the midpoint of the widest inside stretch of the centroid's parallel
+    assert not geometry.contains(features["GM0599"]["geometry"], *geometry.centroid(features["GM0599"]["geometry"]))
+    assert (sk.lon, sk.lat) == pytest.approx((4.491, 51.926), abs=0.002)
+    coolrec = next(p for p in points if p.key == "coolrec_dordrecht")
+    assert coolrec.region == "NL364" and coolrec.basis_region == "GM0505"
+    assert (coolrec.lon, coolrec.lat) == pytest.approx(geometry.centroid(features["GM0505"]["geometry"]))
 
 
 def test_every_drawn_facility_lies_in_its_catchment_region(kb, features):
-    projects = map_layers.project_points(kb.regional_projects, features)
-    regions = {p.key: p.region for p in projects if p.region in map_layers.NUTS3}
-    drawn, outside = map_layers.facility_points(kb.recycling_facilities, features, regions)
+    projects = {p.key: p for p in map_layers.project_points(kb.regional_projects, features)}
+    drawn, outside = map_layers.facility_points(kb.recycling_facilities, features, projects)
     assert len(drawn) + len(outside) == len(kb.recycling_facilities)
     assert set(outside["catchment"]) <= {"de-other", "other"}
     for point in drawn:
@@ -53,6 +61,8 @@ def test_every_drawn_facility_lies_in_its_catchment_region(kb, features):
     assert umicore.region == "BE" and umicore.stage == "in_bedrijf"
     cylib = next(p for p in drawn if p.key.startswith("cylib_dormagen"))
     assert cylib.region == "DEA" and cylib.stage == "bouw"
+    sk = next(p for p in drawn if p.key.startswith("sk_tes_rotterdam"))
+    assert (sk.lon, sk.lat) == (projects["sk_tes_rotterdam"].lon, projects["sk_tes_rotterdam"].lat)
 
 
 def test_catchment_capacity_sums_the_published_input_capacity(kb):
@@ -64,11 +74,14 @@ def test_catchment_capacity_sums_the_published_input_capacity(kb):
     assert rows["nl-be-nrw"]["capacity_t_per_year"] == 47_000 and rows["nl-be-nrw"]["n_facilities"] == 3
 
 
-def test_workspace_points_use_given_coordinates_and_list_the_rest(features):
+def test_workspace_points_use_given_coordinates_or_a_shipped_municipality(features):
     rows = [{"code": "a", "name": "A", "stage": "idee", "latitude": 51.95, "longitude": 4.14, "municipality": ""},
-            {"code": "b", "name": "B", "stage": "bouw", "latitude": None, "longitude": None, "municipality": "Delft"}]
+            {"code": "b", "name": "B", "stage": "bouw", "latitude": None, "longitude": None, "municipality": "Delft"},
+            {"code": "c", "name": "C", "stage": "bouw", "latitude": None, "longitude": None,
+             "municipality": "Dordrecht"}]
     drawn, missing = map_layers.workspace_points(rows, features)
-    assert [p.key for p in drawn] == ["a"] and drawn[0].region == "NL366" and drawn[0].basis == "reported"
+    assert [p.key for p in drawn] == ["a", "c"] and drawn[0].region == "NL366" and drawn[0].basis == "reported"
+    assert drawn[1].basis == "assumption" and drawn[1].basis_region == "GM0505" and drawn[1].region == "NL364"
     assert [r["code"] for r in missing] == ["b"]
 
 
@@ -87,7 +100,7 @@ def test_map_page_in_dutch_and_english_with_workspace_project(client_for, users)
     assert "Kaart van projecten, recyclingbedrijven en verzorgingsgebieden" in html
     assert "Kaarttest waterstof" in html and "Vergunning" in html
     assert _points_in(html, "map-zh") == 6 + 1
-    assert "aanname: centroïde van NL366" in html
+    assert "aanname: middelpunt van gemeente Rotterdam" in html
     public = client_for("anoniem").get("/kaart/").content.decode()
     assert "Kaarttest waterstof" not in public and _points_in(public, "map-zh") == 6
     english = client_for("anoniem").get("/en/kaart/?stroom=li_ion_batteries").content.decode()

@@ -28,11 +28,21 @@ def _workspace_rows(request) -> list[dict]:
     return list(visible(Project, request.user).values(*fields))
 
 
-def _fmt_coord(point: map_layers.MapPoint, lang: str) -> str:
+def _area_name(features: dict, key: str) -> str:
+    props = features[key]["properties"]
+    if props.get("level") == "gemeente":
+        return _("municipality %(name)s") % {"name": props["name"]}
+    if props.get("level") == 3:
+        return _("NUTS-3 region %(name)s") % {"name": props["name"]}
+    return props.get("name", key)
+
+
+def _fmt_coord(point: map_layers.MapPoint, features: dict, lang: str) -> str:
     lat, lon = (numbers.format_number(v, lang, decimals=4, grouping=False) for v in (point.lat, point.lon))
     text = f"{lat}; {lon}"
     if point.basis == "assumption":
-        return _("%(coords)s (assumption: centroid of %(region)s)") % {"coords": text, "region": point.basis_region}
+        return _("%(coords)s (assumption: centre point of %(area)s)") % {
+            "coords": text, "area": _area_name(features, point.basis_region)}
     return text
 
 
@@ -43,7 +53,7 @@ def _row(point: map_layers.MapPoint, features: dict, stage_names: dict, sources:
     capacity = (f"{numbers.format_number(point.capacity_t_per_year, lang)} {labels.label('unit', 't/yr', lang)}"
                 if point.capacity_t_per_year is not None else "–")
     return {"name": point.name, "kind": kind, "stage": stage_names.get(point.stage, point.stage),
-            "place": point.municipality or "–", "region": region, "coords": _fmt_coord(point, lang),
+            "place": point.municipality or "–", "region": region, "coords": _fmt_coord(point, features, lang),
             "stream": labels.label("input_stream", point.stream, lang) if point.stream else "–",
             "capacity": capacity, "source_id": point.source_id, "source": sources.get(point.source_id, "")}
 
@@ -67,16 +77,17 @@ def kaart(request):
 
     projects = map_layers.project_points(kb.regional_projects, features)
     workspace, unplaced = map_layers.workspace_points(_workspace_rows(request), features)
-    project_regions = {p.key: p.region for p in projects if p.region in map_layers.NUTS3}
-    facilities, outside = map_layers.facility_points(kb.recycling_facilities, features, project_regions)
+    facilities, outside = map_layers.facility_points(kb.recycling_facilities, features, {p.key: p for p in projects})
     project_keys = {p.key for p in projects}
     zh_facilities = [f for f in facilities if f.region == "NL36" and f.key.split(":")[0] not in project_keys]
     zh_points = [*projects, *workspace, *zh_facilities]
     shown = [f for f in facilities if stream == ALL or f.stream == stream]
 
     nuts3 = [features[c] for c in map_layers.NUTS3]
+    towns = [features[c] for c in map_layers.municipalities(features).values()]
     zh_svg = map_svg.render(
-        [map_svg.Layer(nuts3, "nuts3", _("NUTS-3 region"))], zh_points,
+        [map_svg.Layer(nuts3, "nuts3", _("NUTS-3 region")), map_svg.Layer(towns, "gm", _("municipality"))],
+        zh_points,
         [_tooltip(p, stage_names, lang) for p in zh_points], box=geometry.bbox(features["NL36"]["geometry"]),
         title=_("Projects and recycling plants in Zuid-Holland"), ident="map-zh",
         description=_("Map of the six NUTS-3 regions of Zuid-Holland with %(n)s points coloured by stage; "
