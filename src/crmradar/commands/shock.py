@@ -16,43 +16,9 @@ from crmradar.commands._common import OutputFormat, cli_language, console, emit,
 from crmradar.region.scenario import ScenarioError, load_scenario
 from crmradar.reports.labels import label as label_name
 from crmradar.reports.shock_names import measure_name, shock_table
-from crmradar.scenarios.shock import (
-    REROUTING,
-    Shock,
-    ShockError,
-    ShockRow,
-    fixed,
-    parse_month,
-    shock_from_measure,
-    validate_custom,
-)
-from crmradar.scenarios.shock_replay import MODEL_YEARS, replay
-
-
-def _custom_shock(kb, country, materials, stage, fraction, start_text, until_text, targets) -> Shock:
-    missing = [name for name, value in (("--country", country), ("--material", materials),
-                                        ("--fraction", fraction), ("--from", start_text)) if not value and value != 0]
-    if missing:
-        raise ShockError(f"a custom shock needs {', '.join(missing)} (or use --measure ID)")
-    start = parse_month(start_text, "--from")
-    end = parse_month(until_text, "--until", last=True) if until_text else (start[0], 12)
-    country = country.upper()
-    validate_custom(kb, country, materials, stage, fraction, start, end)
-    target_codes = tuple(t.strip().upper() for t in targets.split(",")) if targets != "all" else ("all",)
-    unknown = [t for t in target_codes if t != "all" and t != "EU27" and t not in set(kb.countries["iso3"])]
-    if unknown:
-        raise ShockError(f"--targets: unknown ISO3 code(s) {', '.join(unknown)}; use 'all', EU27 or ISO3 codes")
-    label = f"{country}-{'+'.join(materials)}-{start[0]}"
-    parameter = fixed("fraction.custom", fraction)
-    rows = tuple(ShockRow(country, m, stage, parameter, target_codes, start, end) for m in materials)
-    return Shock(label=label, rows=rows)
-
-
-def _check_years(shock: Shock) -> None:
-    for row in shock.rows:
-        if row.end[0] < MODEL_YEARS[0] or row.start[0] > MODEL_YEARS[1]:
-            raise ShockError(f"{shock.label}: period {row.start[0]}-{row.end[0]} lies outside the model years "
-                             f"{MODEL_YEARS[0]}-{MODEL_YEARS[1]}")
+from crmradar.scenarios.shock import REROUTING, Shock, ShockError, fixed, parse_month, shock_from_measure
+from crmradar.scenarios.shock_custom import check_years, custom_shock
+from crmradar.scenarios.shock_replay import replay
 
 
 def _levers(shock: Shock, rerouting: float | None, stockpile: float, substitution: float) -> Shock:
@@ -99,10 +65,10 @@ def shock_command(
         open_end = parse_month(until, "--until", last=True)[0] if until else date.today().year
         shocks = [shock_from_measure(kb, m, open_end) for m in dict.fromkeys(measures or [])]
         if custom_given:
-            shocks.append(_custom_shock(kb, country, materials, stage, fraction, start, until, targets))
+            shocks.append(custom_shock(kb, country, materials, stage, fraction, start, until, targets))
         shocks = [_levers(s, rerouting, stockpile, substitution) for s in shocks]
         for shock in shocks:
-            _check_years(shock)
+            check_years(shock)
     except ShockError as error:
         fail(str(error))
     try:
