@@ -7,6 +7,7 @@ from rich.panel import Panel
 from crmradar.commands._common import OutputFormat, console, emit
 from crmradar.data import KnowledgeBase
 from crmradar.i18n import column_label, label
+from crmradar.reports import labels
 
 EXPORT_COLUMNS = ("measure_id", "country_iso3", "material_id", "date_in_force", "date_end", "stage", "measure_type",
                   "target_countries", "status")
@@ -20,6 +21,9 @@ TITLES = {
     "end_uses": "end_uses",
     "export_restrictions": "export_restrictions",
     "concentration": "concentration",
+    "transit": "transit",
+    "transit_products": "transit_products",
+    "product_contents": "product_contents",
 }
 
 
@@ -49,6 +53,9 @@ def render_profile(kb: KnowledgeBase, blocks: list, lang: str) -> None:
             frame = frame.drop(columns=["country_en" if lang == "nl" else "country_nl"])
         if block.key == "export_restrictions":
             frame = frame[[c for c in EXPORT_COLUMNS if c in frame]]
+        for column, kind in (("product_id", "product"), ("flow", "flow")):
+            if column in frame:
+                frame[column] = [labels.label(kind, value, lang) for value in frame[column]]
         frame = frame.rename(columns={c: column_label(c, lang) for c in frame.columns})
         title = label(TITLES.get(block.key, "sources"), lang) if block.key in TITLES else block.key
         if block.key == "production":
