@@ -144,3 +144,6 @@ def selftest(parameters: dict, progress) -> dict:
         time.sleep(float(parameters.get("seconds", 1.0)) / steps)
         progress((step + 1) / steps)
     return {"pid": os.getpid(), "payload": "x" * int(parameters.get("payload_bytes", 0))}
+
+
+from crmradar.web import computations_documents  # noqa: E402,F401 - registers the document job (issue 15)

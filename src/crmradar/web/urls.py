@@ -10,6 +10,7 @@ from crmradar.web.access import ANALYST, ITEM, access, public
 from crmradar.web.api import api
 from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, procurement, recycling, shock, sweeps
 from crmradar.web.views.factsheet import factsheet
+from crmradar.web.views import documents as document_views
 from crmradar.web.views.kaart import kaart as map_page
 
 urlpatterns = [
@@ -54,6 +55,11 @@ urlpatterns += i18n_patterns(
     path("data/", public(pages.data_download), name="data"),
     path("data/download/<str:fmt>/", public(pages.data_file), name="data_file"),
     path("veranderd/", include("crmradar.apps.releases.urls")),
+    path("documenten/", access(ITEM)(document_views.documents), name="documents"),
+    path("documenten/<slug:kind>/<slug:subject>/<slug:fmt>/", access(ITEM)(document_views.document_panel),
+         name="document_panel"),
+    path("documenten/<slug:kind>/<slug:subject>/<slug:fmt>/bestand", access(ITEM)(document_views.document_download),
+         name="document_download"),
     path("werkruimte/signalen/", include("crmradar.apps.signals.urls")),
     path("werkruimte/", include("crmradar.apps.projects.urls")),
     path("werkruimte/", include("crmradar.apps.policy.urls")),

@@ -64,6 +64,10 @@ def _example_url(name: str, items) -> list[tuple[str, str]]:
         "signals:detail": [("missing", [987654])],
         "sweep_run": [("page", [])],  # analysts start lever sweeps (issue 16)
         "releases:changes": [("page", [])],
+        "documents": [("page", [])],
+        "document_panel": [("published chain", ["keten", "batterijen", "pdf"]),
+                           ("missing chain", ["keten", "bestaat-niet", "pdf"])],
+        "document_download": [("annex", ["staten", "-", "pdf"])],
         "projects:business_case": [("missing", [987654])],
         "projects:chain_business_case": [("chain", [items["chain"].pk])],
     }
@@ -108,6 +112,11 @@ MEMBER_ONLY = {"anoniem": 302, "lezer": 200, "partner": 200, "analist": 200, "be
 GET_EXPECTED[("sweep_run", "page")] = {"anoniem": 302, "lezer": 403, "partner": 403, "analist": 200,
                                      "beheerder": 200}
 GET_EXPECTED[("releases:changes", "page")] = dict.fromkeys(ROLES, 200)  # touched items follow the object rules
+# documents (issue 15): everyone; the annex and chain documents of non-members hold published items only
+GET_EXPECTED[("documents", "page")] = dict.fromkeys(ROLES, 200)
+GET_EXPECTED[("document_panel", "published chain")] = dict.fromkeys(ROLES, 200)
+GET_EXPECTED[("document_panel", "missing chain")] = dict.fromkeys(ROLES, 404)
+GET_EXPECTED[("document_download", "annex")] = dict.fromkeys(ROLES, 202)  # queued, made by a worker
 # the map /kaart/ (rule item): every role sees it; unpublished workspace projects on it only for members
 GET_EXPECTED[("map", "page")] = dict.fromkeys(ROLES, 200)
 for key in [("consultation:dashboard", "page"), ("consultation:audit_export", "page"),
