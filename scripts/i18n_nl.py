@@ -335,12 +335,6 @@ for _key, _text in NL_DOCUMENTS.items():  # existing translations win
     NL.setdefault(_key, _text)
 NL_PLURAL.update(NL_DOCUMENTS_PLURAL)
 
-from i18n_nl_documents import NL_DOCUMENTS, NL_DOCUMENTS_PLURAL  # noqa: E402 - documents page (issue 15)
-
-for _key, _text in NL_DOCUMENTS.items():  # existing translations win
-    NL.setdefault(_key, _text)
-NL_PLURAL.update(NL_DOCUMENTS_PLURAL)
-
 
 def main() -> int:
     return fill_and_compile(LOCALE, NL, NL_PLURAL)
