@@ -9,8 +9,8 @@ from crmradar.web import hardening
 from crmradar.web.access import ANALYST, ITEM, access, public
 from crmradar.web.api import api
 from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, procurement, recycling, shock, sweeps
-from crmradar.web.views.factsheet import factsheet
 from crmradar.web.views import documents as document_views
+from crmradar.web.views.factsheet import factsheet
 from crmradar.web.views.kaart import kaart as map_page
 
 urlpatterns = [
