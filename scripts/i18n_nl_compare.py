@@ -67,4 +67,38 @@ NL_COMPARE.update({  # printable fact sheet (templates/web/factsheet.html, views
     "The fact sheet is written in Dutch.": "De factsheet is in het Nederlands geschreven.",
     "Printable fact sheet (one page)": "Afdrukbare factsheet (één pagina)",
 })
+NL_COMPARE.update({  # custom shock on the shocks page (templates/web/shock.html, views/shock_custom.py)
+    "Replay a measure from the export-control register, or compare two side by side: EU and Dutch supply "
+    "shortfall, the Zuid-Holland deployment at risk and the value added exposed, with 5–95 %% Monte Carlo "
+    "intervals. Below the result you can also put together a shock of your own.":
+        "Speel een maatregel uit het register van exportbeperkingen opnieuw af, of vergelijk er twee naast elkaar: "
+        "het aanvoertekort in de EU en Nederland, de uitrol in Zuid-Holland die gevaar loopt en de blootgestelde "
+        "toegevoegde waarde, met Monte Carlo-intervallen van 5–95 %%. Onder het resultaat kunt u ook een eigen "
+        "schok samenstellen.",
+    "Your own shock": "Uw eigen schok",
+    "Which country stops how much of its exports of which materials, and when? The same checks and the same model "
+    "as the command crmradar shock; the computation waits in the queue like the others.":
+        "Welk land stopt hoeveel van zijn uitvoer van welke grondstoffen, en wanneer? Dezelfde controles en "
+        "hetzelfde model als de opdracht crmradar shock; de berekening wacht net als de andere in de wachtrij.",
+    "Country": "Land",
+    "Materials (one or more)": "Grondstoffen (een of meer)",
+    "Share of exports stopped (0–1)": "Deel van de uitvoer dat stopt (0–1)",
+    "1 = a full ban; 0.5 = half.": "1 = een volledig verbod; 0,5 = de helft.",
+    "From (year or year-month)": "Vanaf (jaar of jaar-maand)",
+    "Until (optional)": "Tot en met (optioneel)",
+    "Against": "Gericht tegen",
+    "Compute": "Doorrekenen",
+    "Choose a country from the list.": "Kies een land uit de lijst.",
+    "Choose 1 to 6 materials from the list.": "Kies 1 tot 6 grondstoffen uit de lijst.",
+    "Choose extraction or processing.": "Kies winning of verwerking.",
+    "The share must be a number from 0 to 1, for example 0.5 (half of the exports).":
+        "Het deel moet een getal van 0 tot en met 1 zijn, bijvoorbeeld 0,5 (de helft van de uitvoer).",
+    "Give a year (2026) or year and month (2026-03) from %(first)s to %(last)s.":
+        "Geef een jaar (2026) of jaar en maand (2026-03) van %(first)s tot en met %(last)s.",
+    "Give a year or year and month that is not before the start.":
+        "Geef een jaar of jaar en maand dat niet vóór het begin ligt.",
+    "Choose all countries or the EU27.": "Kies alle landen of de EU27.",
+    "Your shock: %(country)s stops %(share)s of its exports of %(materials)s (%(stage)s), %(period)s":
+        "Uw schok: %(country)s stopt %(share)s van de uitvoer van %(materials)s (%(stage)s), %(period)s",
+})
 NL_COMPARE_PLURAL: dict[str, tuple[str, str]] = {}

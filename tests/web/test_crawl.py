@@ -26,7 +26,9 @@ PAGES += ["/material/gallium/factsheet/"]  # issue 13: printable fact sheet
 PANELS = ["/energy/panel/?scenario=targets&material=lithium", "/energy/panel/?scenario=targets&material=gallium",
           "/levers/panel/?lever=ev_battery_lfp&strength=0.5&material=cobalt", "/levers/rank/",
           "/recycling/panel/?scenario=targets&catchment=zh", "/shocks/panel/?a=cn_mofcom_2023_23",
-          "/compare/panel/?mode=materials&metric=demand&m=lithium&m=cobalt&m=nickel&s=targets"]
+          "/compare/panel/?mode=materials&metric=demand&m=lithium&m=cobalt&m=nickel&s=targets",
+          "/shocks/custom/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027&targets=all"]
+PAGES += ["/shocks/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027&targets=all"]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 LEAKS = re.compile(r"\bNaT\b|\bnan\b|\bNone\b|\bTrue\b|\bFalse\b|\{'")
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # snake_case identifiers such as bev_car, eu_sourcing

@@ -146,4 +146,5 @@ def selftest(parameters: dict, progress) -> dict:
     return {"pid": os.getpid(), "payload": "x" * int(parameters.get("payload_bytes", 0))}
 
 
-from crmradar.web import computations_documents  # noqa: E402,F401 - registers the document job (issue 15)
+# registers the document job (issue 15), the fact sheet and the custom-run jobs
+from crmradar.web import computations_documents, computations_extra  # noqa: E402,F401

@@ -12,6 +12,7 @@ from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, 
 from crmradar.web.views import documents as document_views
 from crmradar.web.views.factsheet import factsheet
 from crmradar.web.views.kaart import kaart as map_page
+from crmradar.web.views.shock_custom import custom_shock_panel
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -43,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("kaart/", access(ITEM)(map_page), name="map"),
     path("shocks/", public(shock.shock), name="shock"),
     path("shocks/panel/", public(shock.shock_panel), name="shock_panel"),
+    path("shocks/custom/", public(custom_shock_panel), name="custom_shock_panel"),
     path("jobs/<int:job_id>/cancel/", public(_jobs.cancel_job), name="job_cancel"),
     path("sweeps/", public(sweeps.sweeps), name="sweeps"),
     path("sweeps/run/", access(ANALYST)(sweeps.sweep_run), name="sweep_run"),  # analysts start small sweeps

@@ -36,7 +36,10 @@ def shock(request):
     chosen = [m for m in (request.GET.get("a") or DEFAULT_MEASURE, request.GET.get("b", "")) if m]
     if any(m not in known for m in chosen):
         raise Http404(_("Unknown measure"))
-    return render(request, "web/shock.html", {"measures": measures, "a": chosen[0], "b": chosen[1:] and chosen[1]})
+    from crmradar.web.views.shock_custom import form_context
+
+    return render(request, "web/shock.html", {"measures": measures, "a": chosen[0], "b": chosen[1:] and chosen[1],
+                                              **form_context(request)})
 
 
 @permalink("shock", "shock-form")
@@ -50,6 +53,11 @@ def shock_panel(request):
     job, waiting = job_or_progress(request, "shock", parameters)
     if waiting is not None:
         return waiting
+    return render_result(request, job, names, api_query="&".join(f"measure={m}" for m in chosen))
+
+
+def render_result(request, job, names: dict[str, str], api_query: str = ""):
+    """The result table of a shock job (register measures or a custom shock), names instead of ids."""
     lang = page_lang()
     shock_labels = job.result["labels"]
     rows = []
@@ -66,4 +74,4 @@ def shock_panel(request):
                  for kind, d in job.result["metadata"]["default_fractions"].items()]
     headers = [names.get(label, label) for label in shock_labels]
     return render(request, "web/_shock_panel.html", {"labels": headers, "rows": rows, "fractions": fractions,
-                                                     "result": job.result})
+                                                     "result": job.result, "api_query": api_query})
