@@ -33,13 +33,15 @@ NL_OPPORTUNITIES = {
     "Largest third country (65 %% cap)": "Grootste derde land (grens 65 %%)",
     "above 65 %%": "boven 65 %%",
     "%(name)s (+%(share)s, %(tonnes)s t/yr)": "%(name)s (+%(share)s, %(tonnes)s t/jaar)",
+    "%(name)s (+%(share)s, %(tonnes)s t/yr; assumption, %(low)s to %(high)s)":
+        "%(name)s (+%(share)s, %(tonnes)s t/jaar; aanname, %(low)s tot %(high)s)",
     "investment (capex)": "investering (capex)",
-    "operating cost per tonne of feed": "bedrijfskosten per ton invoer",
-    "feed cost per tonne (negative: gate fee)": "kosten invoer per ton (negatief: poorttarief)",
-    "payable share of the metal value": "uitbetaald aandeel van de metaalwaarde",
-    "discount rate (real)": "disconteringsvoet (reëel)",
-    "exchange rate (EUR per USD)": "wisselkoers (EUR per USD)",
-    "feedstock in the catchment (P5 to P95)": "aanbod in het verzorgingsgebied (P5 tot P95)",
+    "operating cost per t": "bedrijfskosten per t",
+    "feed cost per t": "invoerkosten per t",
+    "payable share": "uitbetaald aandeel",
+    "discount rate": "disconteringsvoet",
+    "EUR per USD": "EUR per USD",
+    "feedstock (P5 to P95)": "aanbod (P5 tot P95)",
     "price of %(material)s": "prijs van %(material)s",
     "No investment published for a plant in the region; our judgement for a 10,000 t/yr mechanical pre-treatment "
     "line, wide on purpose.":
@@ -67,7 +69,7 @@ NL_OPPORTUNITIES = {
     "not by 2050": "niet vóór 2050",
     "What moves the net present value most (EUR million)": "Wat de netto contante waarde het meest verschuift "
                                                            "(miljoen EUR)",
-    "Change in net present value (EUR million)": "Verandering van de netto contante waarde (miljoen EUR)",
+    "Change in NPV (EUR million)": "Verandering NCW (miljoen EUR)",
     "input at the high end": "invoer aan de bovenkant",
     "input at the low end": "invoer aan de onderkant",
     "Feedstock from": "Aanbod uit",
@@ -135,3 +137,19 @@ NL_OPPORTUNITIES_WEB = {
         "opbrengst black mass × metaalgehalte; een aanname, en een bovengrens omdat de black mass elders wordt "
         "geraffineerd",
 }
+NL_OPPORTUNITIES_WEB.update({  # methods page, section m-bc
+    "Business case of a recycling plant": "Businesscase van een recyclingfabriek",
+    "Feedstock from the regional stock-flow model scaled to the catchment by population; metal content after the "
+    "package's recovery rates; prices from USGS Mineral Commodity Summaries 2026 with the lowest and highest annual "
+    "average of 2021-2025 as range; investment, operating cost, feed cost, payable share, discount rate and exchange "
+    "rate are marked assumptions with a range. Monte Carlo (triangular distributions) gives P5, P50 and P95; the "
+    "tornado moves one input to each end of its range. Every assumption with its range and reason: "
+    "docs/business-case.md and the panel on a project's page.":
+        "Aanbod uit het regionale voorraad-stroommodel, naar het verzorgingsgebied geschaald met de bevolking; "
+        "metaalgehalte na de terugwinpercentages van het datapakket; prijzen uit de USGS Mineral Commodity "
+        "Summaries 2026 met het laagste en hoogste jaargemiddelde van 2021-2025 als bandbreedte; investering, "
+        "bedrijfskosten, kosten van de invoer, uitbetaald aandeel, disconteringsvoet en wisselkoers zijn "
+        "gemarkeerde aannames met een bandbreedte. Monte Carlo (driehoeksverdelingen) geeft P5, P50 en P95; de "
+        "tornado zet één invoer op elk uiteinde van haar bandbreedte. Elke aanname met bandbreedte en reden: "
+        "docs/business-case.md en het paneel op de pagina van een project.",
+})

@@ -54,8 +54,8 @@ def test_business_case_panel_is_queued_then_shows_the_cli_numbers(client_for, pl
     for p in ("p5", "p50", "p95"):
         assert format_number(meta["npv_meur"][p], "nl") in page
     assert "Tornado" in page or "tornado" in page
-    assert 'data-chart="figure"' in page and "usgs_mcs2026" in page
-    for label in ("investering (capex)", "disconteringsvoet (reëel)"):
+    assert 'data-chart="figure"' in page and "U.S. Geological Survey, Mineral Commodity Summaries 2026" in page
+    for label in ("investering (capex)", "disconteringsvoet", "prijs van lithium", "aanbod (p5 tot p95)"):
         assert label in page.lower()
     # the chain's panel sums the chain's visible projects: the same single plant here
     chain_panel = client.get(f"/werkruimte/ketens/{items['chain'].pk}/businesscase/")
@@ -91,6 +91,8 @@ def test_contribution_page_by_hand(client_for, users, items):
     analyst = users["analist"]
     refinery = _save(Project, analyst, code="co-proef", name="Kobaltraffinage Proef", stage="bouw", start_year=2028,
                      capacities="recycling:cobalt:500", published=True)
+    _save(Project, analyst, code="bat-proef", name="Batterij Proef", stage="in_bedrijf", start_year=2025,
+          capacities="recycling:li_ion_batteries:10000", published=True)
     _save(Project, analyst, code="idee-proef", name="Idee Proef", stage="idee", start_year=2028,
           capacities="recycling:nickel:900", published=True)  # before financiering: moves nothing
     action = _save(ActionPoint, analyst, title="Grafietketen verkennen", line=1, category="kennis",
@@ -109,6 +111,9 @@ def test_contribution_page_by_hand(client_for, users, items):
     share = 500 / consumption  # the project's share of EU cobalt consumption
     assert f"Kobaltraffinage Proef (+{format_percent(share, 'nl')}, 500 t/jaar)" in page
     assert "Idee Proef" not in page.split('id="crma"')[1]
+    # gross battery input converted: 10,000 t × 0.5 × 10 % Co = 500 t (assumption, 200 to 900 t)
+    batteries = f"Batterij Proef (+{format_percent(share, 'nl')}, 500 t/jaar; aanname, 200 tot 900)"
+    assert batteries in page
     assert "Grafietketen verkennen" in page.split('id="crma"')[1]  # natural graphite rows name the action
     frameworks = page.split('id="crma"')[0]
     npce = frameworks.split("NPCE proef")[1]

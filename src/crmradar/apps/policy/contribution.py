@@ -50,14 +50,17 @@ def benchmark_rows(kb, projects, actions, min_stage: str = "financiering", year:
     for record in table.to_dict("records"):
         entry, stage = record["crma_entry"], record["stage"]
         adds = contributions.loc[(contributions["crma_entry"] == entry) & (contributions["stage"] == stage)]
-        moving = [{"name": r["name"], "tonnes": r["capacity_t_per_year"], "share": r["share_added"]}
+        moving = [{"name": r["name"], "tonnes": r["capacity_t_per_year"], "share": r["share_added"],
+                   "low": r.get("capacity_low"), "high": r.get("capacity_high"),
+                   "assumption": str(r.get("capacity_basis") or "").startswith("assumption")}
                   for r in adds.to_dict("records")]
         rows.append({
             "entry": entry, "material_id": record["material_id"], "stage": stage,
             "benchmark": record["benchmark"], "share_before": record["share_before"],
             "share_after": record["share_after"], "gap_after": record["gap_after"],
             "projects": moving, "actions": acting.get(entry, []),
-            "third_country": record.get("largest_third_country"),
+            "third_country": record.get("largest_third_country") if pd.notna(record.get("largest_third_country"))
+            else None,
             "third_share_before": record.get("third_country_share_before"),
             "third_share_after": record.get("third_country_share_after"),
             "cap_exceeded": record.get("single_country_cap_exceeded_after"),

@@ -39,9 +39,12 @@ def contribution(request):
         for key in ("benchmark", "share_before", "share_after", "third_share_before", "third_share_after"):
             row[f"{key}_text"] = numbers.format_percent(row[key], lang)
         for project in row["projects"]:
-            project["text"] = _("%(name)s (+%(share)s, %(tonnes)s t/yr)") % {
-                "name": project["name"], "share": numbers.format_percent(project["share"], lang),
-                "tonnes": numbers.format_number(project["tonnes"], lang)}
+            values = {"name": project["name"], "share": numbers.format_percent(project["share"], lang),
+                      "tonnes": numbers.format_number(project["tonnes"], lang),
+                      "low": numbers.format_number(project["low"], lang),
+                      "high": numbers.format_number(project["high"], lang)}
+            project["text"] = (_("%(name)s (+%(share)s, %(tonnes)s t/yr; assumption, %(low)s to %(high)s)")
+                               if project["assumption"] else _("%(name)s (+%(share)s, %(tonnes)s t/yr)")) % values
         row["country_name"] = labels.label("country", row["third_country"], lang) if row["third_country"] else "—"
     return render(request, "policy/contribution.html", {
         "frameworks": framework_rows(frameworks, actions, projects), "rows": rows, "counts": counts(rows),

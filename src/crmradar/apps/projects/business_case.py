@@ -28,12 +28,12 @@ TORNADO_ROWS = 10
 #: What each input of the business case is called on the page (ids stay in the JSON and the CLI).
 INPUT_LABELS = {
     "capex_meur": gettext_lazy("investment (capex)"),
-    "opex_eur_per_t": gettext_lazy("operating cost per tonne of feed"),
-    "feed_cost_eur_per_t": gettext_lazy("feed cost per tonne (negative: gate fee)"),
-    "payable_fraction": gettext_lazy("payable share of the metal value"),
-    "discount_rate": gettext_lazy("discount rate (real)"),
-    "eur_per_usd": gettext_lazy("exchange rate (EUR per USD)"),
-    "feedstock": gettext_lazy("feedstock in the catchment (P5 to P95)"),
+    "opex_eur_per_t": gettext_lazy("operating cost per t"),
+    "feed_cost_eur_per_t": gettext_lazy("feed cost per t"),
+    "payable_fraction": gettext_lazy("payable share"),
+    "discount_rate": gettext_lazy("discount rate"),
+    "eur_per_usd": gettext_lazy("EUR per USD"),
+    "feedstock": gettext_lazy("feedstock (P5 to P95)"),
 }
 #: Why each assumption has its range, in the page language (the English original is in the scenarios module).
 INPUT_REASONS = {
@@ -126,7 +126,7 @@ def present(result: dict, lang: str) -> dict:
     names = [input_name(r["input"], lang) for r in rows]
     chart = ChartSpec(
         "business_case_tornado", _("What moves the net present value most (EUR million)"), "",
-        _("Change in net present value (EUR million)"),
+        _("Change in NPV (EUR million)"),
         [Series(_("input at the high end"), names, [r["npv_at_high_meur"] - central for r in rows], kind="bar",
                 colour="#9ab6d8"),
          Series(_("input at the low end"), names, [r["npv_at_low_meur"] - central for r in rows], kind="bar")],
@@ -142,7 +142,7 @@ def present(result: dict, lang: str) -> dict:
                    for a in meta["assumptions"]]
     prices = [{"name": labels.label("material", m, lang), "low": numbers.format_number(p["low"], lang),
                "point": numbers.format_number(p["point"], lang), "high": numbers.format_number(p["high"], lang),
-               "source": p["source"]} for m, p in sorted(meta["prices_usd_per_kg_contained"].items())]
+               "source": _citation(p["source"])} for m, p in sorted(meta["prices_usd_per_kg_contained"].items())]
     return {"meta": meta, "summary": summary, "figure": to_plotly(chart), "chart_title": chart.title,
             "tornado": tornado, "central": numbers.format_number(central, lang), "assumptions": assumptions,
             "prices": prices, "capacity": numbers.format_number(meta["capacity_t_per_year"], lang),
@@ -157,3 +157,14 @@ def _range_end(row: dict, end: str, lang: str) -> str:
     if row["input"].startswith("price:"):
         return numbers.format_number(row[end], lang) + " USD/kg"
     return _value(row["input"], row[end], lang)
+
+
+def _citation(text: str) -> str:
+    """``source_id (product, period)`` → "publisher, title" of the package's source list."""
+    from crmradar.web import services
+
+    source_id = text.partition(" (")[0]
+    sources = services.knowledge_base().sources.set_index("id")
+    if source_id not in sources.index:
+        return text
+    return f"{sources.loc[source_id, 'publisher']}, {sources.loc[source_id, 'title']}"
