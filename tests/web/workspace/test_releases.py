@@ -152,3 +152,35 @@ def test_dashboard_shows_the_trend_across_releases(releases, workspace, client_f
     gallium = next(t for t in figure["data"] if t["name"] == "Gallium")
     assert gallium["y"][-2:] == [3.9, 4.4]
     assert "Leveringsrisico (SR) per datarelease" in html
+
+
+def _package(folder, csv_text: str):
+    import json
+
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "criticality_official.csv").write_text(csv_text, encoding="utf-8")
+    (folder / "datapackage.json").write_text(json.dumps({"name": folder.name, "resources": [
+        {"name": "criticality_official", "path": "data/criticality_official.csv",
+         "schema": {"primaryKey": ["material_id", "year"], "fields": []}}]}))
+    return folder
+
+
+def test_cli_diff_lists_the_touched_workspace_items(workspace, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from crmradar.cli import app
+
+    old = _package(tmp_path / "v1", "material_id,year,supply_risk\ngallium,2023,3.9\ncobalt,2023,2.8\n")
+    new = _package(tmp_path / "v2", "material_id,year,supply_risk\ngallium,2023,4.4\ncobalt,2023,2.8\n"
+                                    "nickel,2023,0.5\n")
+    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    touched = json.loads(result.output)["metadata"]["touched"]
+    assert touched["materials"] == ["gallium", "nickel"] and touched["technologies"] == []
+    assert touched["chains"] == ["Chipketen"]  # the solar and magnet chains depend on nothing that changed
+    assert touched["actions"] == ["Chips veiligstellen", "Nikkel volgen"]
+    assert touched["projects"] == ["Galliumterugwinning"]
+    table = CliRunner().invoke(app, ["diff", str(old), str(new)])
+    assert "ketens: Chipketen" in table.output and "projecten: Galliumterugwinning" in table.output

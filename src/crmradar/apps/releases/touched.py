@@ -27,27 +27,31 @@ def _capacity_ids(project) -> set[str]:
     return {part.split(":")[1] for part in (project.capacities or "").split("|") if part.count(":") >= 2}
 
 
-def touched_items(materials: set[str], technologies: set[str], user=None) -> Touched:
-    """The chains, action points and projects ``user`` may see (anonymous: published only) that depend on
-    ``materials`` or ``technologies``."""
+def touched_items(materials: set[str], technologies: set[str], user=None, everything: bool = False) -> Touched:
+    """The chains, action points and projects ``user`` may see (anonymous: published only; ``everything``: all
+    live items, for the command line) that depend on ``materials`` or ``technologies``."""
     from crmradar.apps.consultation.models import ActionPoint, ValueChain
     from crmradar.apps.consultation.services import visible
 
     user = user or AnonymousUser()
+
+    def visible_items(model):
+        return model.objects.all() if everything else visible(model, user)
+
     result = Touched()
-    for chain in visible(ValueChain, user).order_by("name"):
+    for chain in visible_items(ValueChain).order_by("name"):
         hit = (materials & set(chain.materials or [])) | (technologies & set(chain.technologies or []))
         if hit:
             result.chains.append(chain)
             for subject in hit:
                 result.by_subject.setdefault(subject, []).append(chain.name)
     chain_ids = {c.pk for c in result.chains}
-    for action in visible(ActionPoint, user).prefetch_related("chains").order_by("title"):
+    for action in visible_items(ActionPoint).prefetch_related("chains").order_by("title"):
         if materials & set(action.materials or []) or {c.pk for c in action.chains.all()} & chain_ids:
             result.actions.append(action)
     if apps.is_installed("crmradar.apps.projects"):
         project_model = apps.get_model("projects", "Project")
-        for project in visible(project_model, user).order_by("name"):
+        for project in visible_items(project_model).order_by("name"):
             if project.chain_id in chain_ids or _capacity_ids(project) & materials:
                 result.projects.append(project)
     return result
