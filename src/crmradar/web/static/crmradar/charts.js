@@ -161,11 +161,11 @@
       extra.yaxis = Object.assign({}, x, { tickangle: 0, autorange: "reversed" });
       extra.shapes = (extra.shapes || []).map(swapAxes);
       extra.annotations = (extra.annotations || []).map(function (a, i) {
-        return Object.assign(swapAxes(a), { yref: "paper", y: 1 + 0.03 * (i + 1), xanchor: "left", yanchor: "bottom" });
+        return Object.assign(swapAxes(a), { yref: "paper", y: 1 + 0.022 * (i + 1), xanchor: "left", yanchor: "bottom" });
       });
       var count = new Set([].concat.apply([], fig.data.map(function (t) { return t.x; }))).size;
       extra.height = 160 + count * 56;
-      extra.margin = { t: 80, r: 10, b: 50, l: 10 };
+      extra.margin = { t: 110, r: 10, b: 50, l: 10 };
       extra.legendKeep = true;
       extra.legend = { orientation: "h", y: -0.04, yanchor: "top" };
     } else if (NARROW && meta.key === "risk_matrix") {
