@@ -101,4 +101,31 @@ NL_COMPARE.update({  # custom shock on the shocks page (templates/web/shock.html
     "Your shock: %(country)s stops %(share)s of its exports of %(materials)s (%(stage)s), %(period)s":
         "Uw schok: %(country)s stopt %(share)s van de uitvoer van %(materials)s (%(stage)s), %(period)s",
 })
+NL_COMPARE.update({  # lever strength ranges (templates/web/levers.html, views/lever_range.py)
+    "The strength must be a number from %(low)s to %(high)s.": "De sterkte moet een getal van %(low)s tot en met "
+                                                               "%(high)s zijn.",
+    "The high end must be larger than the low end.": "De hoge sterkte moet groter zijn dan de lage.",
+    "strength %(strength)s": "sterkte %(strength)s",
+    "Change in primary demand for %(material)s, %(lever)s at strength %(low)s to %(high)s":
+        "Verandering in de primaire vraag naar %(material)s, %(lever)s bij sterkte %(low)s tot %(high)s",
+    "Line chart with one line per strength; the table below holds the values.":
+        "Lijngrafiek met één lijn per sterkte; de tabel hieronder bevat de waarden.",
+    "Change against the Policy targets scenario without the lever: median and 5–95 %% band of paired Monte Carlo "
+    "runs, tonnes per year.": "Verschil met het scenario Beleidsdoelen zonder de maatregel: mediaan en 5–95 "
+                             "%%-band van gepaarde Monte Carlo-runs, ton per jaar.",
+    "What does this mean? The lines show how much the region's need for new (primary) material changes when the "
+    "lever is applied weakly, halfway or strongly. Lines far apart mean that the effect depends strongly on how far "
+    "the measure goes.": "Wat betekent dit? De lijnen tonen hoeveel de regionale behoefte aan nieuw (primair) "
+                         "materiaal verandert als de maatregel zwak, half of sterk wordt toegepast. Liggen de lijnen "
+                         "ver uit elkaar, dan hangt het effect sterk af van hoe ver de maatregel gaat.",
+    "Change in primary demand per strength (t/yr)": "Verandering in de primaire vraag per sterkte (t/jaar)",
+    "Explore a range of strengths": "Een bereik van sterktes verkennen",
+    "How much does the effect depend on how far a measure goes? Choose a low and a high strength: the lever is "
+    "computed at the low end, halfway and at the high end (three paired Monte Carlo runs in the queue).":
+        "Hoeveel hangt het effect af van hoe ver een maatregel gaat? Kies een lage en een hoge sterkte: de "
+        "maatregel wordt doorgerekend bij de lage, de middelste en de hoge sterkte (drie gepaarde Monte "
+        "Carlo-runs in de wachtrij).",
+    "Low strength": "Lage sterkte",
+    "High strength": "Hoge sterkte",
+})
 NL_COMPARE_PLURAL: dict[str, tuple[str, str]] = {}

@@ -27,7 +27,9 @@ PANELS = ["/energy/panel/?scenario=targets&material=lithium", "/energy/panel/?sc
           "/levers/panel/?lever=ev_battery_lfp&strength=0.5&material=cobalt", "/levers/rank/",
           "/recycling/panel/?scenario=targets&catchment=zh", "/shocks/panel/?a=cn_mofcom_2023_23",
           "/compare/panel/?mode=materials&metric=demand&m=lithium&m=cobalt&m=nickel&s=targets",
-          "/shocks/custom/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027&targets=all"]
+          "/shocks/custom/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027&targets=all",
+          "/levers/range/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6"]
+PAGES += ["/levers/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6"]
 PAGES += ["/shocks/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027&targets=all"]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 LEAKS = re.compile(r"\bNaT\b|\bnan\b|\bNone\b|\bTrue\b|\bFalse\b|\{'")

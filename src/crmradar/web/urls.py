@@ -12,6 +12,7 @@ from crmradar.web.views import _jobs, analysis, compare, energy, levers, pages, 
 from crmradar.web.views import documents as document_views
 from crmradar.web.views.factsheet import factsheet
 from crmradar.web.views.kaart import kaart as map_page
+from crmradar.web.views.lever_range import lever_range_panel
 from crmradar.web.views.shock_custom import custom_shock_panel
 
 urlpatterns = [
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("levers/", public(levers.levers), name="levers"),
     path("levers/panel/", public(levers.lever_panel), name="lever_panel"),
     path("levers/rank/", public(levers.lever_rank_panel), name="lever_rank_panel"),
+    path("levers/range/", public(lever_range_panel), name="lever_range_panel"),
     path("recycling/", public(recycling.recycling), name="recycling"),
     path("recycling/panel/", public(recycling.recycling_panel), name="recycling_panel"),
     path("kaart/", access(ITEM)(map_page), name="map"),

@@ -12,7 +12,7 @@ ROLES = ("anoniem", "lezer", "partner", "analist", "beheerder")
 # Public routes that start a Monte Carlo computation in the background: their rule is checked, not called
 # per role (the outcome cannot depend on the role: public views have no guard).
 COMPUTING = {"energy_panel", "energy_download", "lever_panel", "lever_rank_panel", "recycling_panel",
-             "shock_panel", "compare_panel", "custom_shock_panel"}
+             "shock_panel", "compare_panel", "custom_shock_panel", "lever_range_panel"}
 
 
 def _walk(patterns, prefix="", namespace=""):

@@ -89,13 +89,15 @@ def series_for(request, selection: compare.Selection, lang: str):
         history = {m: next(b["rows"] for b in services.profile(m) if b["key"] == "history")
                    for m in selection.materials}
         return compare.history_series(history, selection, lang), None
-    results = {}
-    for scenario in selection.scenarios:
+    results, first_waiting = {}, None
+    for scenario in selection.scenarios:  # all are queued at once; the panel polls the first one not yet done
         job, waiting = job_or_progress(request, "demand", {"scenario": scenario, "draws": DEFAULT_DRAWS,
                                                            "seed": SEED})
-        if waiting is not None:
-            return None, waiting
-        results[scenario] = job.result
+        first_waiting = first_waiting or waiting
+        if waiting is None:
+            results[scenario] = job.result
+    if first_waiting is not None:
+        return None, first_waiting
     return compare.model_series(results, selection, lang), None
 
 

@@ -89,6 +89,9 @@ def levers(request):
                             key=lambda o: o["name"].lower()),
         "errors": choice.errors,
     }
+    from crmradar.web.views.lever_range import range_context
+
+    context.update(range_context(request))
     return render(request, "web/levers.html", context, status=422 if choice.errors else 200)
 
 
