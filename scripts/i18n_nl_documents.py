@@ -3,6 +3,7 @@ into the web catalogue by scripts/i18n_nl.py (existing translations win)."""
 
 NL_DOCUMENTS = {
     "Documents": "Documenten",
+    "What has changed": "Wat is er veranderd",
     "The documents of crm-radar, made from the current data package and the workspace with the same numbers as "
     "the pages and the command line, as PDF or as an editable Word file. Making a document takes from a few "
     "seconds to about a minute; this page shows its place in the queue and its progress.":
