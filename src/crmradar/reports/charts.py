@@ -256,8 +256,10 @@ def to_plotly(spec: ChartSpec) -> dict:
         layout |= {"xaxis": value_axis, "yaxis": category_axis | {"autorange": "reversed"}, "barmode": "overlay",
                    "height": max(380, 80 + 30 * len(spec.series[0].x if spec.series else []))}
     else:
-        layout |= {"xaxis": category_axis | ({"tickangle": -45} if spec.categorical else {}), "yaxis": value_axis}
-        if any(s.kind == "bar" for s in spec.series):
+        bars = any(s.kind == "bar" for s in spec.series)
+        layout |= {"xaxis": category_axis | ({"tickangle": -45} if spec.categorical and bars else {}),
+                   "yaxis": value_axis}
+        if bars:
             layout |= {"barmode": "group", "meta": layout["meta"] | {"swapOnPhone": True}}
     shapes, notes = [], []
     for ref in spec.references:
@@ -290,5 +292,5 @@ def release_trend(rows: list[dict], indicator_name: str, lang: str = "nl") -> Ch
         series.append(Series(name, releases, [values.get(r) for r in releases], colour=palette[index % len(palette)]))
     title = (f"{_capfirst(indicator_name)} per datarelease" if lang == "nl"
              else f"{_capfirst(indicator_name)} per data release")
-    return ChartSpec("release_trend", title, t["release"], _capfirst(indicator_name), series,
+    return ChartSpec("release_trend", title, t["release"], "", series,
                      source_ids=[], categorical=True, lang=lang)

@@ -151,6 +151,7 @@ def test_dashboard_shows_the_trend_across_releases(releases, workspace, client_f
     figure = json.loads(match.group(1))
     gallium = next(t for t in figure["data"] if t["name"] == "Gallium")
     assert gallium["y"][-2:] == [3.9, 4.4]
+    assert figure["data"][0]["name"] == "Gallium"  # the material whose SR moved comes first
     assert "Leveringsrisico (SR) per datarelease" in html
 
 

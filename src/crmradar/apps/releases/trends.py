@@ -24,7 +24,7 @@ def chain_materials(user) -> list[str]:
         for material in chain.materials or []:
             if material not in found:
                 found.append(material)
-    return found[:MAX_MATERIALS]
+    return found
 
 
 def workspace_trend(releases, user, lang: str = "nl") -> ChartSpec | None:
@@ -35,6 +35,10 @@ def workspace_trend(releases, user, lang: str = "nl") -> ChartSpec | None:
     frame = services.trend(releases, materials, TREND_INDICATOR)
     if frame.empty:
         return None
+    # materials whose value moved across the releases first, then the others, at most MAX_MATERIALS lines
+    spread = frame.groupby("subject_id")["value"].agg(lambda v: v.max() - v.min())
+    keep = sorted(spread.index, key=lambda m: (not spread[m] > 0, materials.index(m)))[:MAX_MATERIALS]
+    frame = frame.loc[frame["subject_id"].isin(keep)]
     label = {r.pk: f"{r.load.loaded_at:%d-%m-%Y} · {r.digest[:7]}" for r in releases}
     order = {r.pk: i for i, r in enumerate(releases)}
     frame = frame.assign(order=frame["release_id"].map(order)).sort_values(["order", "subject_id"])
