@@ -27,7 +27,8 @@ def test_projects_load_marks_sources_and_is_idempotent(home):
 def test_frameworks_load_prints_timeline_contribution_and_gaps(home):
     out = _cli(home, "workspace", "kaders", "--load")
     assert out.returncode == 0, out.stderr
-    assert "4 nieuw, 0 bijgewerkt" in out.stdout
+    assert "5 nieuw, 0 bijgewerkt" in out.stdout  # CRMA, RESourceEU, NGS, NPCE and the provincial decision
+    assert "2026-12 (komend)" in out.stdout or "2026-12 (verstreken)" in out.stdout  # Circulair Zuid-Holland
     assert "2025-03-25 (verstreken)" in out.stdout and "2050 (komend)" in out.stdout
     assert "Bijdrage van de regio per kader" in out.stdout and "0 actiepunt(en)" in out.stdout
     assert "Nog door geen actiepunt gedekt" in out.stdout and "RESourceEU Action Plan" in out.stdout
