@@ -7,6 +7,9 @@ random edits of a corpus of valid files — see ``fuzz_targets.mutate_bytes``/``
 parallel processes, ``--only NAME`` picks parsers, ``--examples N`` overrides the count, ``--minutes M``
 stops each parser after M minutes and reports how far it got.
 
+Parsers: those of ``fuzz_targets`` and the workspace register imports (``workspace_csv``, ``workspace_xlsx``:
+every register's CSV/XLSX file through ``import_files`` on an in-memory database, ``fuzz_workspace``).
+
 Prints one line per parser — inputs tried, unhandled exceptions, seconds — and the shrunk failing input with
 its traceback for a failure. Exit status 1 when any parser raised something other than its own one-line
 user error.
@@ -34,13 +37,13 @@ def fuzz(name: str, examples: int, long: bool = False, seed: int = 0, minutes: f
     """Run one parser's target on ``examples`` inputs; returns counts and the first failure."""
     import warnings
 
-    from fuzz_targets import TARGETS, run_one
+    from fuzz_targets import run_one
     from hypothesis import HealthCheck, given, settings
     from hypothesis import seed as fixed_seed
     from hypothesis import strategies as st
 
     warnings.simplefilter("ignore")  # pandas/openpyxl warnings about odd inputs are expected
-    target = TARGETS[name]
+    target = all_targets()[name]
     count = {"inputs": 0}
     started = time.perf_counter()
     failure = None
@@ -78,8 +81,16 @@ def fuzz(name: str, examples: int, long: bool = False, seed: int = 0, minutes: f
             "seconds": round(time.perf_counter() - started, 1), "failure": failure}
 
 
-def main(argv: list[str] | None = None) -> int:
+def all_targets() -> dict:
+    """The parsers of ``fuzz_targets`` and the workspace imports of ``fuzz_workspace`` (Django, in memory)."""
     from fuzz_targets import TARGETS
+    from fuzz_workspace import workspace_targets
+
+    return {**TARGETS, **workspace_targets()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    TARGETS = all_targets()  # noqa: N806 - read like the module constant it extends
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--long", action="store_true", help=f"{LONG_EXAMPLES:,} mutation inputs per parser")

@@ -37,8 +37,8 @@ class Problem:
     column: str
     message: str
 
-    def __str__(self) -> str:
-        return f"{self.file}, row {self.row}, column {self.column}: {self.message}"
+    def __str__(self) -> str:  # always one line, whatever the file held
+        return " ".join(f"{self.file}, row {self.row}, column {self.column}: {self.message}".split())
 
 
 class WorkspaceImportError(ValueError):
@@ -225,8 +225,11 @@ def import_files(files: dict[str, bytes], user) -> dict[str, int]:
         except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not raised
             problems.append(Problem(name, 0, "", f"cannot read the file: {error or type(error).__name__}"))
     for slug, (name, dataset) in by_register.items():
-        unknown = [h for h in (dataset.headers or []) if h not in REGISTERS[slug].exchange]
-        problems.extend(Problem(name, 1, h, "unknown column") for h in unknown)
+        if not dataset.headers and (dataset.height or dataset.width):  # tablib found no header row
+            problems.append(Problem(name, 1, "1", "the first row must name the columns"))
+        for position, header in enumerate(dataset.headers or [], start=1):
+            if header not in REGISTERS[slug].exchange:
+                problems.append(Problem(name, 1, _column_name(header, position), "unknown column"))
     if problems:
         raise WorkspaceImportError(problems)
     counts = {}
@@ -244,6 +247,12 @@ def import_files(files: dict[str, bytes], user) -> dict[str, int]:
         raise WorkspaceImportError(problems)
     _reset_sequences()
     return counts
+
+
+def _column_name(header, position: int) -> str:
+    """A header cell as a one-line column name; an empty header cell is named by its position."""
+    text = " ".join(str(header if header is not None else "").split())
+    return text[:80] if text else f"{position} (no name in the header)"
 
 
 def import_directory(directory: Path, user) -> dict[str, int]:
