@@ -280,10 +280,10 @@ def to_plotly(spec: ChartSpec) -> dict:
 
 
 def release_trend(rows: list[dict], indicator_name: str, lang: str = "nl") -> ChartSpec:
-    """One line per subject across data releases, from rows with ``release`` (a date label, in release order),
-    ``name`` (the subject's display name) and ``value``; releases keep their order as categories."""
+    """One line per subject across data releases, from rows with ``release`` (a date label), ``position`` (the
+    release's place in time), ``name`` (the subject's display name) and ``value``; lines in the order of the rows."""
     t = _t(lang)
-    releases = list(dict.fromkeys(r["release"] for r in rows))
+    releases = list(dict.fromkeys(r["release"] for r in sorted(rows, key=lambda r: r.get("position", 0))))
     palette = ["#154273", "#b3261e", "#007a3d", "#e0a100", "#6a3d9a", "#5a5a5a", "#0a8a9f", "#a0522d"]
     names = list(dict.fromkeys(r["name"] for r in rows))
     series = []

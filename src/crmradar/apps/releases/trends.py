@@ -41,9 +41,11 @@ def workspace_trend(releases, user, lang: str = "nl") -> ChartSpec | None:
     frame = frame.loc[frame["subject_id"].isin(keep)]
     label = {r.pk: f"{r.load.loaded_at:%d-%m-%Y} · {r.digest[:7]}" for r in releases}
     order = {r.pk: i for i, r in enumerate(releases)}
-    frame = frame.assign(order=frame["release_id"].map(order)).sort_values(["order", "subject_id"])
+    rank = {m: i for i, m in enumerate(keep)}
+    frame = frame.assign(order=frame["release_id"].map(order), rank=frame["subject_id"].map(rank))
+    frame = frame.sort_values(["rank", "order"])  # lines in the order of keep, points in release order
     rows = [{"release": label[r.release_id], "name": _capfirst(labels.label("material", r.subject_id, lang)),
-             "value": r.value} for r in frame.itertuples()]
+             "value": r.value, "position": r.order} for r in frame.itertuples()]
     spec = release_trend(rows, labels.label("indicator", TREND_INDICATOR, lang), lang)
     return ChartSpec(**{**spec.__dict__, "source_ids": ["ec2023_crm_study"]})
 
