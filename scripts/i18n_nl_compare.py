@@ -65,6 +65,7 @@ NL_COMPARE.update({  # printable fact sheet (templates/web/factsheet.html, views
     "This page is laid out for printing on one A4 page: use your browser's print function.":
         "Deze pagina is opgemaakt om op één A4 af te drukken: gebruik de afdrukfunctie van uw browser.",
     "The fact sheet is written in Dutch.": "De factsheet is in het Nederlands geschreven.",
+    "The same fact sheet as a PDF or Word file": "Dezelfde factsheet als PDF of Word-bestand",
     "Printable fact sheet (one page)": "Afdrukbare factsheet (één pagina)",
 })
 NL_COMPARE.update({  # custom shock on the shocks page (templates/web/shock.html, views/shock_custom.py)

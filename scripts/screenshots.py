@@ -23,6 +23,12 @@ PAGES = {
     "recycling": "/recycling/", "crma": "/crma/", "shocks": "/shocks/", "procurement": "/procurement/",
     "sources": "/sources/", "methods": "/methods/", "glossary": "/glossary/", "data": "/data/",
     "not-found": "/does-not-exist/",
+    # issue 13, beyond the anchors: compare, fact sheet, custom shock, lever strength range
+    "compare": "/compare/", "compare-sr": "/compare/?mode=materials&metric=supply_risk&m=gallium&m=lithium&m=cobalt",
+    "factsheet-gallium": "/material/gallium/factsheet/",
+    "shocks-custom": "/shocks/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027"
+                     "&targets=all",
+    "levers-range": "/levers/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6",
 }
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 CHROMIUM = "/usr/bin/chromium"

@@ -31,6 +31,7 @@ def test_invalid_custom_shock_gives_a_dutch_field_error(client, change, message)
     assert panel.status_code == 200 and message in panel.content.decode()
     page = client.get("/shocks/", QUERY | change).content.decode()
     assert message in page and 'aria-invalid="true"' in page and 'id="custom-shock-panel" aria-live="polite">' in page
+    assert page.count('id="custom-shock-form"') == 1 and page.count('id="custom-shock-panel"') == 1
 
 
 def test_custom_shock_runs_in_the_queue_with_the_numbers_of_the_cli(client):

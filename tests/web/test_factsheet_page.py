@@ -24,6 +24,7 @@ def test_factsheet_page_shows_the_document(client, kb):
     sr = kb.criticality_official.query("material_id == 'gallium' and year == 2023")["supply_risk"].iloc[0]
     assert any(row[-1] == f"{sr:.1f}".replace(".", ",") for row in rows)  # official 2023 SR, Dutch number
     assert 'href="/material/gallium/factsheet/"' in client.get("/material/gallium/").content.decode()
+    assert 'href="/documenten/?grondstof=gallium#doc-grondstof"' in html  # PDF/DOCX made by the task queue there
     assert client.get("/material/unobtainium/factsheet/").status_code == 404
     english = client.get("/en/material/gallium/factsheet/").content.decode()
     assert "The fact sheet is written in Dutch." in english and 'lang="nl"' in english

@@ -141,7 +141,7 @@ def material_fact_sheet(kb: KnowledgeBase, material_id: str, today: dt.date | No
         active = measures.frame.loc[measures.frame["status"] == "active"]
         sections.append(Section("Exportbeperkingen van kracht", tables=[Table(
             ["Land", "Sinds", "Maatregel", "Stap"],
-            [[countries["name_nl"].get(r.country_iso3, r.country_iso3), _date(r.date_in_force),
+            [[countries["name_nl"].get(r.country_iso3, r.country_iso3), labels.date(r.date_in_force, "nl"),
               labels.label("measure_type", r.measure_type), STAGES.get(r.stage, r.stage)]
              for r in active.itertuples()], sources=measures.source_ids)]))
     all_sources = sorted({s for b in blocks for s in b.source_ids})

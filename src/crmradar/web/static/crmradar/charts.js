@@ -25,7 +25,9 @@
   function layout(extra) {
     var out = Object.assign({}, LAYOUT, extra || {});
     // on a phone a legend below the plot collides with the axis title: put it above the plot instead
-    if (NARROW && out.legend && !out.legendKeep) { out.legend = { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }; }
+    if (NARROW && out.legend && !out.legendKeep) {
+      out.legend = { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", traceorder: out.legend.traceorder };
+    }
     delete out.legendKeep;
     return out;
   }
@@ -196,7 +198,7 @@
     });
     Plotly.newPlot(el, traces, layout({ xaxis: { title: T.year, tickformat: "d" },
                                         yaxis: { title: el.dataset.ytitle || "", rangemode: "tozero" },
-                                        legend: { orientation: "h", y: -0.25 } }), CONFIG);
+                                        legend: { orientation: "h", y: -0.25, traceorder: "normal" } }), CONFIG);
   }
 
   var KINDS = { figure: figure, history: history, producers: producers, "producers-map": producersMap,
