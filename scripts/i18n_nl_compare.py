@@ -129,4 +129,52 @@ NL_COMPARE.update({  # lever strength ranges (templates/web/levers.html, views/l
     "Low strength": "Lage sterkte",
     "High strength": "Hoge sterkte",
 })
+NL_COMPARE.update({  # adjust a scenario (templates/web/scenario_edit.html, views/scenario_edit.py)
+    "Adjust a scenario": "Scenario aanpassen",
+    "Adjust a scenario yourself (an anchor point, the number of draws)":
+        "Zelf een scenario aanpassen (een ankerpunt, het aantal trekkingen)",
+    "Change one anchor point of a technology in a scenario (for example more electric cars in 2030) and the number "
+    "of Monte Carlo draws, and compare the region's demand with the unchanged scenario. Your numbers are checked "
+    "like a scenario file of the command crmradar demand; they are marked as your own estimate, not as a published "
+    "figure.": "Verander één ankerpunt van een technologie in een scenario (bijvoorbeeld meer elektrische auto's "
+               "in 2030) en het aantal Monte Carlo-trekkingen, en vergelijk de regionale vraag met het "
+               "ongewijzigde scenario. Uw getallen worden gecontroleerd zoals een scenariobestand van de opdracht "
+               "crmradar demand; ze worden gemarkeerd als uw eigen schatting, niet als gepubliceerd cijfer.",
+    "Technology": "Technologie",
+    "Value (%(u)s)": "Waarde (%(u)s)",
+    "Low": "Laag",
+    "High": "Hoog",
+    "Draws (%(low)s–%(high)s)": "Trekkingen (%(low)s–%(high)s)",
+    "Anchor points of %(t)s in this scenario": "Ankerpunten van %(t)s in dit scenario",
+    "Between anchor points the model interpolates linearly; low and high set the Monte Carlo range. Choose a "
+    "technology and press Compute to see its anchor points.":
+        "Tussen de ankerpunten interpoleert het model lineair; laag en hoog bepalen de Monte Carlo-bandbreedte. "
+        "Kies een technologie en druk op Doorrekenen om haar ankerpunten te zien.",
+    "Choose a scenario from the list.": "Kies een scenario uit de lijst.",
+    "Choose a technology of this scenario.": "Kies een technologie uit dit scenario.",
+    "The number of draws must be a whole number from %(low)s to %(high)s.":
+        "Het aantal trekkingen moet een geheel getal van %(low)s tot en met %(high)s zijn.",
+    "The year must be a whole number from %(first)s to %(last)s.":
+        "Het jaar moet een geheel getal van %(first)s tot en met %(last)s zijn.",
+    "The value must be a number of at least 0 (at most 10^12) between low and high.":
+        "De waarde moet een getal van ten minste 0 (hoogstens 10^12) tussen laag en hoog zijn.",
+    "Low must be a number of at least 0 and not above the value.":
+        "Laag moet een getal van ten minste 0 zijn en niet boven de waarde liggen.",
+    "High must be a number not below the value (at most 10^12).":
+        "Hoog moet een getal zijn dat niet onder de waarde ligt (hoogstens 10^12).",
+    "%(scenario)s with your change": "%(scenario)s met uw aanpassing",
+    "Demand for %(material)s in Zuid-Holland (t/yr): %(scenario)s with and without your change "
+    "(%(technology)s %(year)s: %(value)s)": "Vraag naar %(material)s in Zuid-Holland (t/jaar): %(scenario)s met en "
+                                           "zonder uw aanpassing (%(technology)s %(year)s: %(value)s)",
+    "Line chart of demand with and without your change; the table below holds the values.":
+        "Lijngrafiek van de vraag met en zonder uw aanpassing; de tabel hieronder bevat de waarden.",
+    "Median and 5–95 %% band of %(d)s Monte Carlo draws each, the same seed for both, tonnes per year.":
+        "Mediaan en 5–95 %%-band van elk %(d)s Monte Carlo-trekkingen, voor beide dezelfde startwaarde, ton per jaar.",
+    "What does this mean? Where the two lines part, your change moves the region's need for the material; the bands "
+    "show the uncertainty of each run. The change itself is your estimate, not a published figure.":
+        "Wat betekent dit? Waar de twee lijnen uiteengaan, verschuift uw aanpassing de regionale behoefte aan de "
+        "grondstof; de banden tonen de onzekerheid van elke berekening. De aanpassing zelf is uw schatting, geen "
+        "gepubliceerd cijfer.",
+    "Demand with and without your change (t/yr)": "Vraag met en zonder uw aanpassing (t/jaar)",
+})
 NL_COMPARE_PLURAL: dict[str, tuple[str, str]] = {}

@@ -28,8 +28,12 @@ PANELS = ["/energy/panel/?scenario=targets&material=lithium", "/energy/panel/?sc
           "/recycling/panel/?scenario=targets&catchment=zh", "/shocks/panel/?a=cn_mofcom_2023_23",
           "/compare/panel/?mode=materials&metric=demand&m=lithium&m=cobalt&m=nickel&s=targets",
           "/shocks/custom/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027&targets=all",
-          "/levers/range/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6"]
-PAGES += ["/levers/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6"]
+          "/levers/range/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6",
+          "/scenario/panel/?scenario=targets&technology=bev_car&year=2030&value=600000&low=500000&high=700000"
+          "&draws=100&material=lithium"]
+PAGES += ["/levers/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6",
+          "/scenario/?scenario=targets&technology=bev_car&year=2030&value=600000&low=500000&high=700000&draws=100"
+          "&material=lithium"]
 PAGES += ["/shocks/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027&targets=all"]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 LEAKS = re.compile(r"\bNaT\b|\bnan\b|\bNone\b|\bTrue\b|\bFalse\b|\{'")

@@ -13,6 +13,7 @@ from crmradar.web.views import documents as document_views
 from crmradar.web.views.factsheet import factsheet
 from crmradar.web.views.kaart import kaart as map_page
 from crmradar.web.views.lever_range import lever_range_panel
+from crmradar.web.views.scenario_edit import scenario_edit_page, scenario_edit_panel
 from crmradar.web.views.shock_custom import custom_shock_panel
 
 urlpatterns = [
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("energy/", public(energy.energy), name="energy"),
     path("energy/panel/", public(energy.energy_panel), name="energy_panel"),
     path("energy/download/", public(energy.energy_download), name="energy_download"),
+    path("scenario/", public(scenario_edit_page), name="scenario_edit"),
+    path("scenario/panel/", public(scenario_edit_panel), name="scenario_edit_panel"),
     path("compare/", public(compare.compare_page), name="compare"),
     path("compare/panel/", public(compare.compare_panel), name="compare_panel"),
     path("crma/", public(analysis.crma), name="crma"),

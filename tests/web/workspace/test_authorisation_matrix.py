@@ -12,7 +12,8 @@ ROLES = ("anoniem", "lezer", "partner", "analist", "beheerder")
 # Public routes that start a Monte Carlo computation in the background: their rule is checked, not called
 # per role (the outcome cannot depend on the role: public views have no guard).
 COMPUTING = {"energy_panel", "energy_download", "lever_panel", "lever_rank_panel", "recycling_panel",
-             "shock_panel", "compare_panel", "custom_shock_panel", "lever_range_panel"}
+             "shock_panel", "compare_panel", "custom_shock_panel", "lever_range_panel",
+             "scenario_edit_panel"}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -157,7 +158,7 @@ def test_public_analysis_pages_answer_every_role(client_for, role):
     client = client_for(role)
     for path in ("/", "/materials/", "/material/gallium/", "/crma/", "/sources/", "/methods/", "/data/",
                  "/summary/", "/procurement/", "/levers/", "/energy/", "/recycling/", "/shocks/", "/compare/",
-                 "/material/gallium/factsheet/"):
+                 "/material/gallium/factsheet/", "/scenario/"):
         assert client.get(path).status_code == 200, (path, role)
     public = [name for _p, name, cb in routes() if cb.access_rule == "public" and name not in COMPUTING]
     assert "overview" in public and "material" in public
