@@ -138,8 +138,8 @@ NL_COMPARE.update({  # adjust a scenario (templates/web/scenario_edit.html, view
     "like a scenario file of the command crmradar demand; they are marked as your own estimate, not as a published "
     "figure.": "Verander één ankerpunt van een technologie in een scenario (bijvoorbeeld meer elektrische auto's "
                "in 2030) en het aantal Monte Carlo-trekkingen, en vergelijk de regionale vraag met het "
-               "ongewijzigde scenario. Uw getallen worden gecontroleerd zoals een scenariobestand van de opdracht "
-               "crmradar demand; ze worden gemarkeerd als uw eigen schatting, niet als gepubliceerd cijfer.",
+               "ongewijzigde scenario. Uw getallen worden gecontroleerd zoals een scenariobestand op de opdrachtregel "
+               "van crmradar; ze worden gemarkeerd als uw eigen schatting, niet als gepubliceerd cijfer.",
     "Technology": "Technologie",
     "Value (%(u)s)": "Waarde (%(u)s)",
     "Low": "Laag",

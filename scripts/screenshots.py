@@ -29,6 +29,8 @@ PAGES = {
     "shocks-custom": "/shocks/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027"
                      "&targets=all",
     "levers-range": "/levers/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6",
+    "scenario-edit": "/scenario/?scenario=targets&technology=bev_car&year=2030&value=600000&low=500000&high=700000"
+                     "&draws=100&material=lithium",
 }
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 CHROMIUM = "/usr/bin/chromium"

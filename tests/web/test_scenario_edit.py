@@ -55,6 +55,7 @@ def test_page_prefills_the_scenario_anchor(client):
     anchor = next(a for a in data["technologies"]["bev_car"]["trajectory"] if a["year"] == 2030)
     html = client.get("/scenario/").content.decode()
     assert f'name="value" value="{anchor["value"]:g}"' in html
+    assert "Waarde (voertuigen)" in html and "vehicles" not in html
     assert 'href="/scenario/"' in client.get("/energy/").content.decode()
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from crmradar.region.scenario import ScenarioError
 from crmradar.region.scenario_edit import AnchorEdit, load_edited, problem_field, shipped_data
-from crmradar.reports import labels, numbers
+from crmradar.reports import labels, numbers, shock_names
 from crmradar.web import computations, services
 from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views._jobs import job_or_progress
@@ -106,7 +106,7 @@ def scenario_edit_page(request):
                 "source": a.get("source")} for a in series.get("trajectory", [])]
     return render(request, "web/scenario_edit.html", {
         "values": values, "errors": errors, "technologies": technologies, "anchors": anchors,
-        "unit": labels.unit(series.get("unit"), lang) if series else "",
+        "unit": shock_names.unit_name(series.get("unit"), lang) if series else "",
         "technology_name": labels.label("technology", values["technology"], lang),
         "scenarios": [{"id": s, "name": labels.label("scenario", s, lang)} for s in computations.SCENARIOS],
         "materials": sorted(({"id": m, "name": labels.label("material", m, lang)} for m in _materials()),
