@@ -35,12 +35,33 @@ def build(parameters: dict, progress=lambda fraction: None):
 
     state = collect_state(bool(parameters["published_only"]))
     if kind == "staten":
-        return documents.council_annex(kb, demand, state, today=today)
+        return documents.council_annex(kb, demand, state, today=today,
+                                       lever_ranking=lever_rows(parameters.get("levers_job")))
     if kind == "keten":
         if subject not in {c["code"] for c in state.chains}:
             raise ValueError(f"chain {subject!r} is not in the workspace (or not published)")
         return documents.chain_document(kb, demand, state, subject, today=today)
     raise ValueError(f"document {kind!r} is not one of {', '.join(KINDS)}")
+
+
+def finished_lever_ranking() -> int | None:
+    """The newest finished lever ranking of the levers page (``lever_rank`` job), whose rows the annex shows."""
+    from crmradar.web.models import CachedResult
+
+    return (CachedResult.objects.filter(kind="lever_rank", status="done").order_by("-pk")
+            .values_list("pk", flat=True).first())
+
+
+def lever_rows(job_id: int | None):
+    """The ranking rows of lever job ``job_id`` as a frame (``None`` when there is none or it was evicted)."""
+    import pandas as pd
+
+    from crmradar.web.models import CachedResult
+
+    if job_id is None:
+        return None
+    job = CachedResult.objects.filter(pk=job_id, status="done").first()
+    return pd.DataFrame(job.result["rows"]) if job is not None else None
 
 
 @register("document")

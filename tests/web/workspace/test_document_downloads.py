@@ -105,3 +105,28 @@ def test_public_summary_docx_and_material_sheet(client_for, items, quick_demand)
     assert len(document.inline_shapes) == 1  # the lithium demand chart
     sheet = _pdf_text(client.get("/documenten/grondstof/gallium/pdf/bestand").content)
     assert "Grondstofprofiel: Gallium (Ga)" in sheet or "Grondstoffenprofiel: Gallium (Ga)" in sheet
+
+
+def test_annex_takes_the_finished_lever_ranking_of_the_levers_page(client_for, items, quick_demand):
+    """A finished lever ranking (hand-made rows here) becomes part of the annex job's inputs: the annex then lists
+    the levers and draws their tornado; without one it says how to add them."""
+    import uuid
+
+    from crmradar.web.models import CachedResult
+
+    client = client_for("anoniem")
+    client.get("/documenten/staten/-/pdf/")
+    assert run_queued() == 1
+    before = _pdf_text(client.get("/documenten/staten/-/pdf/bestand").content)
+    assert "De rangschikking van de hefbomen is niet meegenomen" in before
+    rows = [{"indicator": "sr_weighted_demand", "material_id": "total", "year": 2050, "rank": rank, "lever": lever,
+             "strength": 0.5, "change_p50": p50, "change_p5": p50 * 1.5, "change_p95": p50 * 0.5,
+             "relative_change_p50": p50 / 10000, "tornado_low_p50": p50 / 2, "tornado_high_p50": p50 * 2}
+            for rank, lever, p50 in ((1, "car_use_reduction", -1612.0), (2, "ev_battery_lfp", -473.0))]
+    CachedResult.objects.create(input_hash=uuid.uuid4().hex, kind="lever_rank", status="done", progress=1.0,
+                                result={"rows": rows})
+    client.get("/documenten/staten/-/pdf/")  # new inputs: a new job
+    assert run_queued() == 1
+    after = _pdf_text(client.get("/documenten/staten/-/pdf/bestand").content)
+    assert "LFP in plaats van NMC/NCA in autoaccu's" in after and "−1.612" in after
+    assert "Effect van de hefbomen op de risicogewogen vraag in 2050" in after  # the tornado's title

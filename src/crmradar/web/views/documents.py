@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
 from crmradar.reports import labels
 from crmradar.web import services
-from crmradar.web.computations_documents import FORMATS, KINDS
+from crmradar.web.computations_documents import FORMATS, KINDS, finished_lever_ranking
 from crmradar.web.jobs import submit
 from crmradar.web.loading import package_hash
 from crmradar.web.templatetags.crmradar_tags import page_lang
@@ -55,8 +55,11 @@ def _parameters(request, kind: str, subject: str, fmt: str) -> dict:
     elif not _chains(request).filter(code=subject).exists():
         raise Http404(_("Unknown value chain"))
     uses_workspace = kind in ("staten", "keten")
-    return {"kind": kind, "subject": subject, "format": fmt, "date": dt.date.today().isoformat(),
-            "published_only": uses_workspace and not _member(request)}
+    parameters = {"kind": kind, "subject": subject, "format": fmt, "date": dt.date.today().isoformat(),
+                  "published_only": uses_workspace and not _member(request)}
+    if kind == "staten":  # the levers page's finished ranking, when there is one (part of the job's inputs)
+        parameters["levers_job"] = finished_lever_ranking()
+    return parameters
 
 
 def documents(request):
