@@ -16,7 +16,7 @@ import math
 from typing import Any, Literal
 
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
-from django.db import DatabaseError
+from django.db import DatabaseError, DataError
 from django.http import HttpRequest, HttpResponse
 from ninja import Schema
 from ninja.renderers import JSONRenderer
@@ -86,7 +86,8 @@ Lever = _literal(_lever_ids(), "none")
 
 
 def install_error_handlers(api) -> None:
-    """A database that is gone or read-only → 503 JSON; Django's permission and bad-request errors keep their
+    """A number too large for the database → 422 JSON; a database that is gone or read-only → 503 JSON;
+    Django's permission and bad-request errors keep their
     403/400 (as JSON); any other unhandled error → 500 JSON (logged)."""
 
     def database(request: HttpRequest, error: Exception) -> HttpResponse:
@@ -94,6 +95,10 @@ def install_error_handlers(api) -> None:
         response = api.create_response(request, {"detail": "database unavailable; try again later"}, status=503)
         response["Retry-After"] = "60"
         return response
+
+    def out_of_range(request: HttpRequest, error: Exception) -> HttpResponse:
+        # a number the database cannot hold (OverflowError on SQLite, DataError on PostgreSQL): the input's fault
+        return api.create_response(request, {"detail": "a number in the request is out of range"}, status=422)
 
     def unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
         logger.exception("API error on %s", request.path)
@@ -106,6 +111,8 @@ def install_error_handlers(api) -> None:
         return api.create_response(request, {"detail": "bad request"}, status=400)
 
     api.add_exception_handler(DatabaseError, database)
+    api.add_exception_handler(DataError, out_of_range)
+    api.add_exception_handler(OverflowError, out_of_range)
     api.add_exception_handler(PermissionDenied, forbidden)
     api.add_exception_handler(BadRequest, bad_request)
     api.add_exception_handler(SuspiciousOperation, bad_request)

@@ -8,13 +8,13 @@ a role that may not gets 403; an unpublished item is 404 to the public.
 
 # No "from __future__ import annotations": ninja must resolve the per-register body classes at definition.
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models as db
 from django.http import Http404, HttpRequest
 from django.views.decorators.cache import never_cache
-from ninja import Router
+from ninja import Query, Router
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaValidationError
@@ -24,10 +24,17 @@ from crmradar.apps.consultation import services
 from crmradar.apps.consultation.registers import PACKAGE_LINK_FIELDS, REGISTERS, Register
 from crmradar.apps.consultation.views import filtered
 from crmradar.web.access import EDITOR, ITEM, api_access
+from crmradar.web.api_contract import ErrorOut
 
 router = Router(tags=["workspace"])
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 MAX_PAGE_SIZE = 200
+MAX_PAGE = 10**6  # pages and ids beyond these cannot exist; larger numbers overflow the database's integers
+MAX_ID = 2**62
+ItemId = Annotated[int, Field(ge=1, le=MAX_ID)]
+# the error answers every route can give (declared so the OpenAPI schema lists them; issue 17, schemathesis)
+DENIED = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+MISSING = {**DENIED, 404: ErrorOut}
 
 
 def api_user(request: HttpRequest):
@@ -110,6 +117,7 @@ def _apply(register: Register, item, payload: dict, user):
     for name, value in payload.items():
         field = register.model._meta.get_field(name)
         if field.many_to_many:
+            value = value or []  # null means no links
             links[name] = list(services.visible(field.related_model, user).filter(pk__in=value))
             if len(links[name]) != len(set(value)):
                 raise SchemaValidationError([{"loc": ["body", name], "msg": "unknown id(s)"}])
@@ -130,19 +138,17 @@ def _add_routes(register: Register) -> None:
     out, body = _schemas(register)
     slug, model = register.slug, register.model
 
-    class Page(BaseModel):
-        count: int
-        page: int
-        page_size: int
-        results: list[out]  # type: ignore[valid-type]
+    # one named schema per register (a class renamed after creation kept one shared name in the OpenAPI schema,
+    # so every list answer was declared as the last register's page; found by schemathesis, issue 17)
+    Page = create_model(f"{model.__name__}Page", count=(int, ...), page=(int, ...), page_size=(int, ...),  # noqa: N806
+                        results=(list[out], ...))  # type: ignore[valid-type]
 
-    Page.__name__ = f"{model.__name__}Page"
-
-    @router.get(f"/{slug}/", response=Page, operation_id=f"list_{slug}",
+    @router.get(f"/{slug}/", response={200: Page, **DENIED}, operation_id=f"list_{slug}",
                 summary=f"List {register.model._meta.verbose_name_plural}")
     @decorate_view(never_cache)
     @api_access(ITEM)
-    def list_items(request, page: int = 1, page_size: int = 50, q: str = "", sort: str = ""):
+    def list_items(request, page: int = Query(1, le=MAX_PAGE), page_size: int = Query(50, le=10**6),  # noqa: B008
+                   q: str = "", sort: str = ""):
         """Items the caller may read; other query parameters filter on the register's filter fields."""
         user = api_user(request)
         page_size = max(1, min(page_size, MAX_PAGE_SIZE))
@@ -153,14 +159,14 @@ def _add_routes(register: Register) -> None:
         items = queryset[(page - 1) * page_size: page * page_size]
         return {"count": total, "page": page, "page_size": page_size, "results": [_dump(register, i) for i in items]}
 
-    @router.get(f"/{slug}/{{item_id}}", response=out, operation_id=f"read_{slug}")
+    @router.get(f"/{slug}/{{item_id}}", response={200: out, **MISSING}, operation_id=f"read_{slug}")
     @decorate_view(never_cache)
     @api_access(ITEM)
-    def read_item(request, item_id: int):
+    def read_item(request, item_id: ItemId):
         user = api_user(request)
         return _guard(user, lambda: _dump(register, _get(register, user, item_id)))
 
-    @router.post(f"/{slug}/", response={201: out}, operation_id=f"create_{slug}")
+    @router.post(f"/{slug}/", response={201: out, 400: ErrorOut, **DENIED}, operation_id=f"create_{slug}")
     @decorate_view(never_cache)
     @api_access(EDITOR)
     def create_item(request, payload: body):  # type: ignore[valid-type]
@@ -168,10 +174,10 @@ def _add_routes(register: Register) -> None:
         item = _guard(user, lambda: _apply(register, model(), payload.model_dump(exclude_unset=True), user))
         return 201, _dump(register, item)
 
-    @router.patch(f"/{slug}/{{item_id}}", response=out, operation_id=f"update_{slug}")
+    @router.patch(f"/{slug}/{{item_id}}", response={200: out, 400: ErrorOut, **MISSING}, operation_id=f"update_{slug}")
     @decorate_view(never_cache)
     @api_access(EDITOR)
-    def update_item(request, item_id: int, payload: body):  # type: ignore[valid-type]
+    def update_item(request, item_id: ItemId, payload: body):  # type: ignore[valid-type]
         user = api_user(request)
 
         def change():
@@ -180,10 +186,10 @@ def _add_routes(register: Register) -> None:
 
         return _dump(register, _guard(user, change))
 
-    @router.delete(f"/{slug}/{{item_id}}", response={204: None}, operation_id=f"delete_{slug}")
+    @router.delete(f"/{slug}/{{item_id}}", response={204: None, **MISSING}, operation_id=f"delete_{slug}")
     @decorate_view(never_cache)
     @api_access(EDITOR)
-    def delete_item(request, item_id: int):
+    def delete_item(request, item_id: ItemId):
         """Soft delete: an analyst can undo it on the item's page."""
         user = api_user(request)
         _guard(user, lambda: services.soft_delete(_get(register, user, item_id), user))

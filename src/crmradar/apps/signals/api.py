@@ -7,17 +7,18 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.views.decorators.cache import never_cache
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from pydantic import ConfigDict, Field
 
 from crmradar.apps.consultation import services as workspace
-from crmradar.apps.consultation.api import _guard, api_user
+from crmradar.apps.consultation.api import DENIED, MISSING, ItemId, _guard, api_user
 from crmradar.apps.signals import services
 from crmradar.apps.signals.models import PriceThreshold, Signal, SignalKind
 from crmradar.web.access import ANALYST, EDITOR, ITEM, MEMBER, api_access
+from crmradar.web.api_contract import ErrorOut
 
 router = Router(tags=["signals"])
 MAX_PAGE_SIZE = 200
@@ -83,10 +84,11 @@ def _dump(signal: Signal, user) -> dict:
     }
 
 
-@router.get("/", response=SignalPage, operation_id="list_signals", summary="List signals")
+@router.get("/", response={200: SignalPage, **DENIED}, operation_id="list_signals", summary="List signals")
 @decorate_view(never_cache)
 @api_access(ITEM)
-def list_signals(request, page: int = 1, page_size: int = 50, kind: str = "", material: str = ""):
+def list_signals(request, page: int = Query(1, le=10**6), page_size: int = Query(50, le=10**6),  # noqa: B008
+                  kind: str = "", material: str = ""):
     user = api_user(request)
     page_size, page = max(1, min(page_size, MAX_PAGE_SIZE)), max(1, page)
     queryset = workspace.visible(Signal, user)
@@ -99,7 +101,7 @@ def list_signals(request, page: int = 1, page_size: int = 50, kind: str = "", ma
     return {"count": len(signals), "page": page, "page_size": page_size, "results": [_dump(s, user) for s in chunk]}
 
 
-@router.get("/drempels/", response=list[ThresholdOut], operation_id="list_price_thresholds")
+@router.get("/drempels/", response={200: list[ThresholdOut], **DENIED}, operation_id="list_price_thresholds")
 @decorate_view(never_cache)
 @api_access(MEMBER)
 def list_thresholds(request):
@@ -109,7 +111,8 @@ def list_thresholds(request):
     return [{"material": t.material, "percent": t.percent} for t in PriceThreshold.objects.all()]
 
 
-@router.put("/drempels/{material}", response={200: ThresholdOut, 204: None}, operation_id="set_price_threshold")
+@router.put("/drempels/{material}", response={200: ThresholdOut, 204: None, **MISSING},
+            operation_id="set_price_threshold")
 @decorate_view(never_cache)
 @api_access(ANALYST)
 def set_threshold(request, material: str, payload: ThresholdIn):
@@ -124,10 +127,10 @@ def set_threshold(request, material: str, payload: ThresholdIn):
     return {"material": item.material, "percent": item.percent}
 
 
-@router.get("/{signal_id}", response=SignalOut, operation_id="read_signal")
+@router.get("/{signal_id}", response={200: SignalOut, **MISSING}, operation_id="read_signal")
 @decorate_view(never_cache)
 @api_access(ITEM)
-def read_signal(request, signal_id: int):
+def read_signal(request, signal_id: ItemId):
     user = api_user(request)
     signal = workspace.visible(Signal, user).filter(pk=signal_id).first()
     if signal is None:
@@ -135,7 +138,7 @@ def read_signal(request, signal_id: int):
     return _dump(signal, user)
 
 
-@router.post("/", response={201: SignalOut}, operation_id="create_signal")
+@router.post("/", response={201: SignalOut, 400: ErrorOut, **DENIED}, operation_id="create_signal")
 @decorate_view(never_cache)
 @api_access(EDITOR)
 def create_signal(request, payload: SignalIn):
