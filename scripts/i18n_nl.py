@@ -310,10 +310,9 @@ NL = {
 }
 NL_PLURAL = {"%(n)s source": ("%(n)s bron", "%(n)s bronnen"),
              "Applies to row %(rows)s.": ("Geldt voor regel %(rows)s.", "Geldt voor %(n)s regels: %(rows)s.")}
+from i18n_nl_compare import NL_COMPARE, NL_COMPARE_PLURAL  # noqa: E402 - compare page, XLSX, custom runs
 from i18n_nl_jobs import NL_JOBS, NL_JOBS_PLURAL  # noqa: E402 - task queue panels (issue 16)
 from i18n_nl_pages import NL_PAGES, NL_PAGES_PLURAL  # noqa: E402 - issue 13 strings live in their own module
-
-from i18n_nl_compare import NL_COMPARE, NL_COMPARE_PLURAL  # noqa: E402 - compare page, XLSX, fact sheet
 
 NL.update(NL_PAGES)
 NL.update(NL_COMPARE)
