@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 import pytest
 
@@ -103,3 +104,19 @@ def test_compare_page_defaults_and_field_errors(client):
     panel = client.get("/en/compare/panel/", {"mode": "scenarios", "metric": "demand", "m": ["lithium"],
                                                "s": ["targets"]})
     assert panel.status_code == 200 and "Tick at least 2 scenarios." in panel.content.decode()
+
+
+def test_scenario_comparison_equals_the_energy_panel_per_scenario(client):
+    from crmradar.web.jobs import wait_for_jobs
+
+    query = {"mode": "scenarios", "metric": "end_of_life", "m": ["lithium"], "s": ["targets", "trend"]}
+    assert 'role="status"' in client.get("/compare/panel/", query).content.decode()
+    wait_for_jobs()
+    html = client.get("/compare/panel/", query).content.decode()
+    assert "Einde levensduur in Zuid-Holland (t/jaar) van lithium: scenario's Beleidsdoelen, Trend" in unescape(html)
+    rows = _json(html, "compare-series")
+    for scenario, name in (("targets", "Beleidsdoelen"), ("trend", "Trend")):
+        energy = _json(client.get("/energy/panel/", {"scenario": scenario, "material": "lithium"}).content.decode(),
+                       "energy-series")
+        expected = [(r["year"], r["p50"]) for r in energy if r["metric"] == "end_of_life"]
+        assert [(r["year"], r["p50"]) for r in rows if r["series"] == name] == expected
