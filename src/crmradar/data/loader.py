@@ -28,6 +28,13 @@ def active_package_dir() -> Path:
         return Path(explicit)
     if (user_package_dir() / "datapackage.json").is_file():
         return user_package_dir()
+    previous = user_package_dir().parent / "package.previous"
+    if (previous / "datapackage.json").is_file():  # an update was killed between its two renames: restore
+        try:
+            previous.rename(user_package_dir())
+            return user_package_dir()
+        except OSError:
+            return previous
     return EMBEDDED_PACKAGE
 
 
