@@ -126,3 +126,34 @@ def test_document_embeds_its_chart(tmp_path, suffix):
         states = page["/Resources"]["/ExtGState"]
         assert any(state.get("/ca") == 0.18 for state in states.values())
         assert page.get_contents().get_data().count(b" re") + page.get_contents().get_data().count(b" c\n") > 10
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _boxes(child)
+
+
+def test_annex_tables_and_charts_stay_inside_the_page():
+    """Typeset the Council annex (WeasyPrint layout, 20 draws): no table and no chart reaches past the right margin
+    (wide estimate columns wrap instead of being cut off), and every chart is on a page."""
+    from weasyprint import HTML
+
+    from crmradar import data
+    from crmradar.documents.render import to_html
+    from crmradar.reports.documents import WorkspaceState, council_annex, regional_demand
+
+    kb = data.load()
+    document = council_annex(kb, regional_demand(kb, draws=20), WorkspaceState())
+    layout = HTML(string=to_html(document)).render()
+    tables = charts_seen = 0
+    for page in layout.pages:
+        box = page._page_box
+        right = box.content_box_x() + box.width
+        for child in _boxes(box):
+            kind = type(child).__name__
+            if kind in ("TableBox", "InlineReplacedBox", "BlockReplacedBox"):
+                assert child.position_x + child.margin_width() <= right + 0.5, (kind, page)
+                tables += kind == "TableBox"
+                charts_seen += kind != "TableBox"
+    assert tables >= 2 and charts_seen == 4  # risk matrix, lithium and neodymium bands, CRMA benchmarks
