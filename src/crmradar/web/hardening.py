@@ -175,6 +175,10 @@ def database_check() -> str:
                 cursor.execute("SHOW transaction_read_only")
                 if cursor.fetchone()[0] == "on":
                     return "database is read-only"
+            else:  # SQLite opened read-only (mode=ro) or switched to query_only
+                cursor.execute("PRAGMA query_only")
+                if cursor.fetchone()[0]:
+                    return "database is read-only"
     except DatabaseError as error:
         return f"database error: {str(error).splitlines()[0][:200]}"
     return "ok"

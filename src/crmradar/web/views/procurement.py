@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import re
@@ -124,7 +125,8 @@ def store_reports(result, token: str) -> tuple[str, int] | None:
             write_report(result.tables(), result.summary, target)
     except OSError as error:
         for target in targets:
-            target.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # the folder itself may be unusable: nothing of ours is in it
+                target.unlink(missing_ok=True)
         logger.error("procurement report not stored in %s: %s", REPORT_DIR, error.strerror or error)
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             return _("The report could not be saved: the server's storage is full. Nothing was stored; "
