@@ -31,6 +31,8 @@ PAGES = {
     "levers-range": "/levers/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6",
     "scenario-edit": "/scenario/?scenario=targets&technology=bev_car&year=2030&value=600000&low=500000&high=700000"
                      "&draws=100&material=lithium",
+    # issue 15: documents as PDF/Word from the task queue, changes between data releases
+    "documents": "/documenten/", "changes": "/veranderd/",
 }
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 CHROMIUM = "/usr/bin/chromium"
