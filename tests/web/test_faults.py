@@ -187,7 +187,7 @@ def test_web_worker_killed_during_a_request_is_replaced_and_nothing_committed_is
         import json
 
         code, body = _get(job_url)
-        assert code == 202 and json.loads(body)["status"] == "queued"
+        assert code in (200, 202) and json.loads(body)["status"] in ("queued", "running", "done")  # task workers run
         sqlite = subprocess.run([sys.executable, "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
                                  "print(c.execute(\"select count(*) from web_cachedresult where kind='lever'\")"
                                  ".fetchone()[0])", str(home / "crmradar.sqlite3")],
