@@ -185,3 +185,19 @@ def test_cli_diff_lists_the_touched_workspace_items(workspace, tmp_path):
     assert touched["projects"] == ["Galliumterugwinning"]
     table = CliRunner().invoke(app, ["diff", str(old), str(new)])
     assert "ketens: Chipketen" in table.output and "projecten: Galliumterugwinning" in table.output
+
+
+def test_older_loads_are_recorded_later_but_never_from_other_files(db):
+    from crmradar.apps.releases import services
+    from crmradar.apps.releases.models import Release
+    from crmradar.web.loading import current_load
+    from crmradar.web.models import PackageLoad
+
+    current = current_load()
+    Release.objects.filter(load=current).delete()  # as a load made before releases were kept
+    changed = PackageLoad.objects.create(package_hash=uuid.uuid4().hex, package_path=current.package_path)
+    Release.objects.filter(load=changed).delete()  # its folder now holds other files than it was made from
+    services._TRIED.discard(changed.pk)
+    releases = services.ensure_recorded()
+    assert current.pk in {r.pk for r in releases} and changed.pk not in {r.pk for r in releases}
+    assert Release.objects.get(load=current).indicators.get(subject_id="gallium", indicator="supply_risk").value == 3.9
