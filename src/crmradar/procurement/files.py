@@ -141,6 +141,28 @@ def check_zip_limits(path: Path, limits: ReadLimits, name: str | None = None) ->
             and member.file_size / max(member.compress_size, 1) > limits.max_compression_ratio
         ):
             raise PurchaseFileError(f"{name}: member {member.filename} is compressed suspiciously well (zip bomb?)")
+    _refuse_doctypes(path, members, name)
+
+
+def _refuse_doctypes(path: Path, members: list, name: str) -> None:
+    """Refuse XML parts that declare a DTD: XLSX never needs one, and entities in it are the XXE and
+    entity-expansion ("billion laughs") attacks (ASVS 5.5.2). Reads each XML part once, in 1 MiB chunks."""
+    with zipfile.ZipFile(path) as archive:
+        for member in members:
+            if not member.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            tail = b""
+            try:
+                with archive.open(member) as stream:
+                    while chunk := stream.read(2**20):
+                        if b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk:
+                            raise PurchaseFileError(f"{name}: part {member.filename} declares a DTD or entities, "
+                                                    "which an XLSX file never needs (refused for safety)")
+                        tail = chunk[-16:]
+            except PurchaseFileError:
+                raise
+            except Exception:  # damaged member: BadZipFile, zlib.error, NotImplementedError, EOFError …
+                raise PurchaseFileError(f"{name}: not a valid XLSX file (damaged part {member.filename})") from None
 
 
 def _read_xlsx(path: Path, limits: ReadLimits, sheet: str | None, name: str) -> PurchaseTable:
