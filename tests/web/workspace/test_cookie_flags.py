@@ -3,7 +3,6 @@ SameSite=Strict, and logging in issues a new session id (no session fixation).""
 
 from __future__ import annotations
 
-
 PASSWORD = "Correct-Horse-Battery-2026"
 
 
