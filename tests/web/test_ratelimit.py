@@ -141,3 +141,12 @@ def _csv():
 
     return SimpleUploadedFile("lijst.csv", b"cpv,description,quantity,unit\n09331200,zonnepanelen,10,stuks\n",
                               content_type="text/csv")
+
+
+def test_document_downloads_that_start_a_job_count_against_the_bucket(client, limited, settings):
+    settings.CRMRADAR_RATE_BURST = 1
+    assert client.get("/documenten/publiek/-/pdf/bestand").status_code in (200, 202)
+    assert client.get("/documenten/publiek/-/pdf/bestand").status_code in (200, 202)  # same job: free
+    refused = client.get("/documenten/publiek/-/docx/bestand")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) >= 1
+    assert "Te veel berekeningen gestart" in refused.content.decode()

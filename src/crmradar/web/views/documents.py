@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from crmradar.data.lookup import UnknownMaterialError, resolve_material
 from crmradar.reports import labels
-from crmradar.web import services
+from crmradar.web import ratelimit, services
 from crmradar.web.computations_documents import FORMATS, KINDS, finished_lever_ranking
-from crmradar.web.jobs import submit
+from crmradar.web.jobs import QueueFullError, submit
 from crmradar.web.loading import package_hash
 from crmradar.web.templatetags.crmradar_tags import page_lang
 from crmradar.web.views._jobs import client_id, job_or_progress
@@ -107,7 +107,15 @@ def document_download(request, kind: str, subject: str, fmt: str):
     """The finished file; while it is still being made: 202 and a sentence (the job is queued if needed)."""
     parameters = _parameters(request, kind, subject, fmt)
     digest = services.cached_package_hash(str(services.knowledge_base().path), package_hash)
-    job = submit("document", parameters, digest, client=client_id(request))
+    try:  # a new document job takes a token of the client's rate limit, like every computation
+        job = submit("document", parameters, digest, client=client_id(request), admit=ratelimit.admit(request))
+    except ratelimit.RateLimitedError as error:
+        return ratelimit.too_many(request, error)
+    except QueueFullError:
+        response = HttpResponse(_("You already have the maximum number of computations waiting. This panel tries "
+                                  "again in a few seconds."), status=429, content_type="text/plain; charset=utf-8")
+        add_never_cache_headers(response)
+        return response
     if job.status != "done":
         response = HttpResponse(_("The file is being made; try again in a moment."), status=202,
                                 content_type="text/plain; charset=utf-8")
