@@ -3,10 +3,10 @@
 Each client — the user behind a valid API bearer token or a login, else the address the request came from — has a
 bucket of at most ``CRMRADAR_RATE_BURST`` tokens that refills at ``CRMRADAR_RATE_PER_MINUTE`` tokens per
 minute. Starting a computation (a new background job: demand, levers, lever ranking, shocks, recycling,
-documents; a
-procurement scan on the page or the API) takes one token; asking again for a job that already exists (polling
-its progress, a cached result) is free. An empty bucket gives HTTP 429 with ``Retry-After`` (seconds until one
-token is back): a Dutch (or English) panel on pages, JSON on the API. A rate or burst of 0 turns the limit off.
+documents; a procurement scan on the page or the API) takes one token; asking again for a job that already
+exists (polling its progress, a cached result) is free. An empty bucket gives HTTP 429 with ``Retry-After``
+(seconds until one token is back): a Dutch (or English) panel on pages, JSON on the API. A rate or burst of 0
+turns the limit off.
 
 Buckets live in the Django cache ``ratelimit`` (settings: files under the home folder, so every web worker on
 the machine shares them); between concurrent requests of one client the update is not atomic across processes,
