@@ -60,9 +60,13 @@ def test_only_analysts_may_start_a_sweep(client, analyst):
     assert client.get("/sweeps/run/").status_code == 302
     assert client.post("/sweeps/run/", _form()).status_code == 302
     reader = Client()
-    reader.force_login(add_user(f"lezer-{uuid.uuid4().hex[:8]}@example.nl", "TNO", "lezer",
-                                "Correct-Horse-Battery-2026"), backend="django.contrib.auth.backends.ModelBackend")
-    assert reader.post("/sweeps/run/", _form()).status_code == 403
+    # the test database lives for the whole session: a reader left at TNO would receive other tests' signals
+    reader_user = add_user(f"lezer-{uuid.uuid4().hex[:8]}@example.nl", "TNO", "lezer", "Correct-Horse-Battery-2026")
+    reader.force_login(reader_user, backend="django.contrib.auth.backends.ModelBackend")
+    try:
+        assert reader.post("/sweeps/run/", _form()).status_code == 403
+    finally:
+        reader_user.delete()
     page = analyst.get("/sweeps/run/").content.decode()
     assert "Sweep van hefbomen starten" in page and 'name="lever" value="ev_battery_lfp"' in page
     assert "ev_battery_lfp</label>" not in page  # levers by name, ids only in the form values
