@@ -334,6 +334,10 @@ for _key, _text in NL_DOCUMENTS.items():  # existing translations win
     NL.setdefault(_key, _text)
 NL_PLURAL.update(NL_DOCUMENTS_PLURAL)
 
+from i18n_nl_methods import NL_METHODS  # noqa: E402 - methods page: levers, recycling, shocks, procurement
+
+NL.update(NL_METHODS)
+
 
 def main() -> int:
     return fill_and_compile(LOCALE, NL, NL_PLURAL)

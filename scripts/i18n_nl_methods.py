@@ -72,8 +72,8 @@ NL_METHODS = {
         "Invoer: de maatregel uit het register van exportbeperkingen (of uw eigen schok), het aandeel van de "
         "EU-aanvoer uit het land dat de export beperkt (voor Nederland het Nederlandse importaandeel als "
         "er handelsgegevens zijn, anders het aandeel van de EU), het voorraad-stroommodel van Zuid-Holland en de "
-        "toepassingen en toegevoegde waarde per sector in de EU. Een techniek kan maar zo ver worden gebouwd als "
-        "de schaarste grondstof toelaat (de ene grondstof kan de andere niet vervangen).",
+        "toepassingen en toegevoegde waarde per sector in de EU. Van een techniek kan maar zoveel worden gebouwd "
+        "als de grondstof met het grootste tekort toelaat (de ene grondstof kan de andere niet vervangen).",
     "Assumptions, each a triangular range drawn anew in every Monte Carlo draw: the share of exports a measure "
     "stops (licence requirement %(l_lo)s to %(l_hi)s, most likely %(l_mode)s; export ban %(b_lo)s to %(b_hi)s; "
     "quota %(q_lo)s to %(q_hi)s), the share rerouted via other suppliers (%(r_lo)s to %(r_hi)s, most likely "
@@ -87,8 +87,8 @@ NL_METHODS = {
         "leveranciers alsnog binnenkomt (%(r_lo)s tot %(r_hi)s, meest waarschijnlijk %(r_mode)s) en het verlies "
         "van een importeur die niet het doelwit is (%(s_lo)s tot %(s_hi)s). Een voorraad van S maanden dekt de "
         "eerste S maanden van de schok; substitutie is het deel van de ontbrekende grondstof dat gebruikers "
-        "vervangen. Op deze website zijn beide 0; het commando crmradar shock kan ze instellen. Toegevoegde "
-        "waarde in gevaar is een blootstelling, geen verlies aan bbp.",
+        "vervangen. Op deze website zijn beide 0; het commando crmradar shock kan ze instellen. De toegevoegde "
+        "waarde in gevaar is een maat voor blootstelling, geen verlies aan bbp.",
     "EU sourcing shares: European Commission (2023), CRM study, Appendix 7; Dutch imports: CEPII BACI; licence "
     "requirement: Chinese customs data (GAC) on gallium and germanium exports, 2023; end uses and sector value "
     "added: the EU 2023 assessment; regional value added: Eurostat. Details: docs/shock.md.":
