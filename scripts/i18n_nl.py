@@ -334,6 +334,12 @@ for _key, _text in NL_DOCUMENTS.items():  # existing translations win
     NL.setdefault(_key, _text)
 NL_PLURAL.update(NL_DOCUMENTS_PLURAL)
 
+from i18n_nl_search import NL_SEARCH, NL_SEARCH_PLURAL  # noqa: E402 - site search and page table (issue 13)
+
+for _key, _text in NL_SEARCH.items():  # existing translations win
+    NL.setdefault(_key, _text)
+NL_PLURAL.update(NL_SEARCH_PLURAL)
+
 from i18n_nl_methods import NL_METHODS  # noqa: E402 - methods page: levers, recycling, shocks, procurement
 
 NL.update(NL_METHODS)

@@ -26,6 +26,7 @@ PAGES = {
     # issue 13, beyond the anchors: compare, fact sheet, custom shock, lever strength range
     "compare": "/compare/", "compare-sr": "/compare/?mode=materials&metric=supply_risk&m=gallium&m=lithium&m=cobalt",
     "factsheet-gallium": "/material/gallium/factsheet/",
+    "search": "/search/?q=kobalt",
     "shocks-custom": "/shocks/?country=CHN&material=gallium&stage=processing&fraction=0.5&from=2026&until=2027"
                      "&targets=all",
     "levers-range": "/levers/?lever=ev_battery_lfp&material=cobalt&low=0.2&high=0.6",

@@ -133,3 +133,30 @@ def test_running_a_lever_updates_the_effect(page, server):
     page.wait_for_selector('#lever-effect[data-strength="0.8"]', timeout=120000)
     page.wait_for_selector('[data-chart="change"] .scatterlayer .trace', timeout=30000)
     assert "Cobalt" in page.locator("#lever-effect").inner_text()  # the material name, not its id
+
+
+def test_tables_sort_by_column_and_filter_and_the_header_search_finds_a_material(page, server):
+    page.goto(server + "/materials/")
+    table = page.locator("table[data-sortable]")
+    header = table.locator("thead th").nth(2)  # SR
+    header.locator("button.sort-button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.locator("button.sort-button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+
+    def sr_values():
+        cells = table.locator("tbody tr td:nth-child(3)").all_inner_texts()
+        return [float(c.replace(".", "").replace(",", ".")) for c in cells if c.strip() not in ("", "—", "–")]
+
+    values = sr_values()
+    assert len(values) >= 60 and values == sorted(values, reverse=True)  # Dutch decimal commas sort as numbers
+    page.goto(server + "/sources/")
+    page.fill("#source-filter", "Geological Survey")
+    shown = page.locator("#sources-body tr:not([hidden])").count()
+    assert 0 < shown < page.locator("#sources-body tr").count()
+    page.fill("#site-search-q", "kobalt")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url("**/search/?q=kobalt")
+    page.locator(".search-hits a", has_text="Kobalt").click()
+    page.wait_for_url("**/material/cobalt/")
+    assert "/material/cobalt/" in page.url

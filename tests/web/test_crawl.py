@@ -23,6 +23,7 @@ PAGES = ["/", "/summary/", "/materials/", "/material/gallium/", "/material/lithi
          "/kaart/?stroom=li_ion_batteries"]
 PAGES += ["/veranderd/"]  # issue 15: changes between data releases
 PAGES += ["/material/gallium/factsheet/"]  # issue 13: printable fact sheet
+PAGES += ["/search/?q=kobalt"]  # issue 13: site search
 PANELS = ["/energy/panel/?scenario=targets&material=lithium", "/energy/panel/?scenario=targets&material=gallium",
           "/levers/panel/?lever=ev_battery_lfp&strength=0.5&material=cobalt", "/levers/rank/",
           "/recycling/panel/?scenario=targets&catchment=zh", "/shocks/panel/?a=cn_mofcom_2023_23",

@@ -15,4 +15,8 @@ def site(request) -> dict:
         {"code": code, "name": name, "url": translate_url(request.get_full_path(), code), "current": code == current}
         for code, name in settings.LANGUAGES
     ]
-    return {"crmradar_version": __version__, "language_alternates": alternates}
+    from crmradar.web.site_pages import menu
+
+    return {"crmradar_version": __version__, "language_alternates": alternates, "nav_pages": menu(),
+            "search_query": request.GET.get("q", "")[:100] if request.resolver_match
+            and request.resolver_match.url_name == "search" else ""}

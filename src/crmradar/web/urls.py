@@ -14,6 +14,7 @@ from crmradar.web.views.factsheet import factsheet
 from crmradar.web.views.kaart import kaart as map_page
 from crmradar.web.views.lever_range import lever_range_panel
 from crmradar.web.views.scenario_edit import scenario_edit_page, scenario_edit_panel
+from crmradar.web.views.search import site_search
 from crmradar.web.views.shock_custom import custom_shock_panel
 
 urlpatterns = [
@@ -59,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("sources/", public(pages.sources), name="sources"),
     path("methods/", public(pages.methods), name="methods"),
     path("glossary/", public(pages.glossary), name="glossary"),
+    path("search/", public(site_search), name="search"),
     path("data/", public(pages.data_download), name="data"),
     path("data/download/<str:fmt>/", public(pages.data_file), name="data_file"),
     path("veranderd/", include("crmradar.apps.releases.urls")),

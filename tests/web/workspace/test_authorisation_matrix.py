@@ -158,7 +158,7 @@ def test_public_analysis_pages_answer_every_role(client_for, role):
     client = client_for(role)
     for path in ("/", "/materials/", "/material/gallium/", "/crma/", "/sources/", "/methods/", "/data/",
                  "/summary/", "/procurement/", "/levers/", "/energy/", "/recycling/", "/shocks/", "/compare/",
-                 "/material/gallium/factsheet/", "/scenario/"):
+                 "/material/gallium/factsheet/", "/scenario/", "/search/?q=kobalt"):
         assert client.get(path).status_code == 200, (path, role)
     public = [name for _p, name, cb in routes() if cb.access_rule == "public" and name not in COMPUTING]
     assert "overview" in public and "material" in public

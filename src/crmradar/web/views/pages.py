@@ -45,7 +45,9 @@ def not_found(request, exception=None):
 
 
 def glossary(request):
-    return render(request, "web/glossary.html")
+    from crmradar.web.site_pages import GLOSSARY
+
+    return render(request, "web/glossary.html", {"glossary": GLOSSARY})
 
 
 def _name_column() -> str:

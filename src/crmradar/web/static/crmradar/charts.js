@@ -243,8 +243,58 @@
     });
   }
 
+  function sortKey(cell) {
+    // Dutch numbers ("1.234,5", "12 %", "−0,3") sort as numbers, a dash or empty cell last, text by locale
+    var text = (cell ? cell.textContent : "").trim();
+    var numeric = text.replace(/\u2212/g, "-").replace(/[%\s\u00a0]/g, "");
+    if (/^-?[\d.]+(,\d+)?$/.test(numeric)) { return { n: parseFloat(numeric.replace(/\./g, "").replace(",", ".")) }; }
+    return { t: text };
+  }
+
+  function isEmpty(key) { return key.n === undefined && /^[—–-]?$/.test(key.t); }
+
+  function compareKeys(a, b, ascending) {
+    // empty cells stay at the bottom whichever way the column is sorted
+    if (isEmpty(a) || isEmpty(b)) { return isEmpty(a) === isEmpty(b) ? 0 : (isEmpty(a) ? 1 : -1); }
+    var order = compareValues(a, b);
+    return ascending ? order : -order;
+  }
+
+  function compareValues(a, b) {
+    if (a.n !== undefined && b.n !== undefined) { return a.n - b.n; }
+    if (a.n !== undefined) { return -1; }
+    if (b.n !== undefined) { return 1; }
+    return a.t.localeCompare(b.t, document.documentElement.lang || "nl", { sensitivity: "base" });
+  }
+
+  function sortableTables() {
+    // a table marked data-sortable gets a button in each column header; aria-sort tells which column leads
+    document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+      var headers = table.querySelectorAll("thead th");
+      var body = table.tBodies[0];
+      if (!body) { return; }
+      headers.forEach(function (th, column) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort-button";
+        while (th.firstChild) { button.appendChild(th.firstChild); }
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (r1, r2) {
+            return compareKeys(sortKey(r1.cells[column]), sortKey(r2.cells[column]), ascending);
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        });
+      });
+    });
+  }
+
   function drawAll(root) { (root || document).querySelectorAll(".chart").forEach(draw); }
-  document.addEventListener("DOMContentLoaded", function () { openMenuOnWideScreens(); tableFilters(); drawAll(document); });
+  document.addEventListener("DOMContentLoaded", function () { openMenuOnWideScreens(); tableFilters(); sortableTables(); drawAll(document); });
   document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
   window.crmradarCharts = { drawAll: drawAll, kinds: KINDS };
 })();
