@@ -68,7 +68,8 @@ def energy_panel(request):
         r | {"technology_name": labels.label("technology", r["technology_id"], lang)}
         for r in result["technologies"] if r["material_id"] == material and r["year"] in (2030, 2040, 2050)
     ]
-    table = [r for r in rows if r["metric"] in ("demand", "recoverable", "end_of_life") and r["year"] % 5 == 0]
+    table = [r | {"label": labels.label("metric", r["metric"], lang)} for r in rows
+             if r["metric"] in ("demand", "recoverable", "end_of_life") and r["year"] % 5 == 0]
     # the model's own notes: the first is the build module's docstring (shown as translated bullets in the
     # template), the others say which technologies have no collection rate in the data
     uncollected = [a.split(":", 1)[0] for a in result["assumptions"][1:] if ": no collection rate" in a]
@@ -76,7 +77,7 @@ def energy_panel(request):
     figure = to_plotly(demand_bands(rows, name[:1].upper() + name[1:], lang))
     return render(request, "web/_energy_panel.html", {
         "result": result, "material": material, "figure": figure, "series": rows, "technologies": technologies,
-        "table": table,
+        "table": table, "quantity_title": _("Quantity"),
         "material_name": labels.label("material", material, lang),
         "scenario_name": labels.label("scenario", result["scenario"], lang),
         "uncollected": [labels.label("technology", t, lang) for t in uncollected],

@@ -78,9 +78,11 @@ def lever_range_panel(request):
     title = _("Change in primary demand for %(material)s, %(lever)s at strength %(low)s to %(high)s") % {
         "material": labels.label("material", material, lang), "lever": labels.label("lever", values["lever"], lang),
         "low": numbers.format_number(strengths[0], lang), "high": numbers.format_number(strengths[-1], lang)}
-    table = sorted((r for r in rows if r["year"] in TABLE_YEARS), key=lambda r: (r["year"], r["strength"]))
+    table = [r | {"label": numbers.format_number(r["strength"], lang)}
+             for r in sorted((r for r in rows if r["year"] in TABLE_YEARS), key=lambda r: (r["year"], r["strength"]))]
     return render(request, "web/_lever_range_panel.html", {"rows": rows, "table": table, "title": title,
-                                                           "unit": labels.unit("t/yr", lang)})
+                                                           "unit": labels.unit("t/yr", lang),
+                                                           "strength_title": _("Strength")})
 
 
 def range_context(request) -> dict:

@@ -140,7 +140,9 @@ def scenario_edit_panel(request):
         "material": labels.label("material", material, lang), "scenario": name,
         "technology": labels.label("technology", edit["technology"], lang), "year": edit["year"],
         "value": numbers.format_number(edit["value"], lang)}
-    table = sorted((r for r in rows if r["year"] in TABLE_YEARS), key=lambda r: (r["year"], r["key"]))
+    table = [r | {"label": r["series"]}
+             for r in sorted((r for r in rows if r["year"] in TABLE_YEARS), key=lambda r: (r["year"], r["key"]))]
     return render(request, "web/_scenario_edit_panel.html", {"rows": rows, "table": table, "title": title,
                                                              "unit": labels.unit("t/yr", lang),
+                                                             "scenario_title": _("Scenario"),
                                                              "draws": parameters["draws"]})
