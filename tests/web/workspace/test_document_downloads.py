@@ -130,3 +130,14 @@ def test_annex_takes_the_finished_lever_ranking_of_the_levers_page(client_for, i
     after = _pdf_text(client.get("/documenten/staten/-/pdf/bestand").content)
     assert "LFP in plaats van NMC/NCA in autoaccu's" in after and "−1.612" in after
     assert "Effect van de hefbomen op de risicogewogen vraag in 2050" in after  # the tornado's title
+
+
+def test_documents_page_offers_a_fact_sheet_for_every_material_not_only_the_critical_ones(client):
+    from crmradar import data
+
+    kb = data.load()
+    page = client.get("/documenten/?grondstof=aggregates").content.decode()
+    assert page.count("<option") >= len(kb.materials)  # every material in the select
+    assert '<option value="aggregates" selected' in page  # a non-critical material can be chosen
+    sheet = client.get("/material/aggregates/factsheet/").content.decode()
+    assert "/documenten/?grondstof=aggregates" in sheet

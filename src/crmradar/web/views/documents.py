@@ -66,11 +66,11 @@ def documents(request):
     """The four documents with a PDF and a Word button each; a material and a chain to choose."""
     lang = page_lang()
     kb = services.knowledge_base()
-    critical = kb.materials.loc[kb.materials["crma_critical"].fillna(False).astype(bool), "id"]
-    materials = sorted(({"id": m, "name": labels.label("material", m, lang)} for m in critical),
+    every_material = kb.materials["id"]  # a fact sheet for every material, as crmradar report material
+    materials = sorted(({"id": m, "name": labels.label("material", m, lang)} for m in every_material),
                        key=lambda o: o["name"].lower())
     material = request.GET.get("grondstof", DEFAULT_MATERIAL)
-    if material not in set(critical):
+    if material not in set(every_material):
         material = DEFAULT_MATERIAL
     chains = list(_chains(request))
     chain = next((c for c in chains if c.code == request.GET.get("keten")), chains[0] if chains else None)

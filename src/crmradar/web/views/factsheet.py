@@ -47,6 +47,4 @@ def factsheet(request, material_id: str):
                 for s in document.sections]
     return render(request, "web/factsheet.html", {
         "document": document, "sections": sections, "material_id": material,
-        "name": labels.label("material", material, page_lang()), "english": page_lang() == "en",
-        # the documents page (issue 15) makes the PDF/DOCX in the task queue, for the CRMA-critical materials
-        "critical": bool(kb.materials.loc[kb.materials["id"] == material, "crma_critical"].fillna(False).any())})
+        "name": labels.label("material", material, page_lang()), "english": page_lang() == "en"})
