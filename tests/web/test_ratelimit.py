@@ -155,3 +155,71 @@ def test_document_downloads_that_start_a_job_count_against_the_bucket(client, li
     refused = client.get("/documenten/publiek/-/docx/bestand")
     assert refused.status_code == 429 and int(refused["Retry-After"]) >= 1
     assert "Te veel berekeningen gestart" in refused.content.decode()
+
+
+def _take_many(client: str, now: float, attempts: int, results) -> None:
+    from crmradar.web.ratelimit import RateLimitedError, take
+
+    taken = 0
+    for _ in range(attempts):
+        try:
+            take(client, now=now)
+            taken += 1
+        except RateLimitedError:
+            pass
+    results.put(taken)
+
+
+def test_web_worker_processes_taking_at_once_never_exceed_the_burst(django_db, settings):
+    """Four processes (like four gunicorn workers) share the file-based buckets: 4 × 15 attempts at the same moment
+    take exactly the burst of 20 tokens, not more (the bucket update is locked across processes)."""
+    import multiprocessing
+    import uuid
+
+    settings.CRMRADAR_RATE_BURST = 20
+    settings.CRMRADAR_RATE_PER_MINUTE = 0.001  # no refill during the test
+    client = f"ip:test-{uuid.uuid4().hex}"
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    workers = [context.Process(target=_take_many, args=(client, 2_000_000.0, 15, results)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    assert sum(results.get(timeout=5) for _ in workers) == 20
+
+
+def test_behind_a_trusted_proxy_the_visitor_address_is_the_proxys_last_forwarded_entry(django_db, settings):
+    from django.test import RequestFactory
+
+    from crmradar.web.ratelimit import client_key
+
+    request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.4")
+    assert client_key(request) == "ip:127.0.0.1"  # default: forwarded headers are not trusted
+    settings.CRMRADAR_BEHIND_PROXY = True
+    assert client_key(request) == "ip:198.51.100.4"  # the entry the proxy appended, not the forged first one
+    assert client_key(RequestFactory().get("/", REMOTE_ADDR="127.0.0.1")) == "ip:127.0.0.1"
+
+
+def test_https_behind_a_proxy_redirects_plain_http_once_and_serves_forwarded_https(tmp_path):
+    """CRMRADAR_HTTPS=1 with CRMRADAR_BEHIND_PROXY=1: a request the proxy marks https is served (no redirect loop),
+    a plain one is redirected to https; without the proxy setting the marked request would be redirected too."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import django, os\n"
+        "django.setup()\n"
+        "from django.test import Client\n"
+        "c = Client()\n"
+        "print(c.get('/favicon.ico', HTTP_X_FORWARDED_PROTO='https').status_code, c.get('/favicon.ico').status_code)\n"
+    )
+    base = dict(os.environ, DJANGO_SETTINGS_MODULE="crmradar.web.settings", CRMRADAR_HOME=str(tmp_path),
+                CRMRADAR_HTTPS="1")
+    base.pop("DATABASE_URL", None)
+    for proxy, expected in (("1", "200 301"), ("0", "301 301")):
+        out = subprocess.run([sys.executable, "-c", script], env=base | {"CRMRADAR_BEHIND_PROXY": proxy},
+                             capture_output=True, text=True, timeout=120)
+        assert out.stdout.split("\n")[-2] == expected, out.stderr[-2000:]

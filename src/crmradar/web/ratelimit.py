@@ -9,9 +9,9 @@ exists (polling its progress, a cached result) is free. An empty bucket gives HT
 turns the limit off.
 
 Buckets live in the Django cache ``ratelimit`` (settings: files under the home folder, so every web worker on
-the machine shares them); between concurrent requests of one client the update is not atomic across processes,
-which may let a burst through one or two tokens early — the cap on waiting jobs per client
-(``CRMRADAR_JOB_MAX_PER_CLIENT``) still holds.
+the machine shares them). Reading and writing a bucket happens under an exclusive lock on the file
+``ratelimit.lock`` in the home folder (``fcntl.flock``) as well as a thread lock, so concurrent requests of one
+client in several web worker processes cannot take the same token twice.
 
 Token bucket (Turner 1986; RFC 2697 uses the same idea for traffic metering):
 ``tokens(t) = min(burst, tokens(t0) + rate × (t − t0))``; a request is admitted when ``tokens(t) ≥ 1``.
@@ -19,10 +19,12 @@ Token bucket (Turner 1986; RFC 2697 uses the same idea for traffic metering):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import threading
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -65,7 +67,17 @@ def client_key(request) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    return "ip:" + (request.META.get("REMOTE_ADDR") or "unknown")[:64]
+    return "ip:" + client_address(request)[:64]
+
+
+def client_address(request) -> str:
+    """The visitor's address: ``REMOTE_ADDR``, or behind a trusted proxy (``CRMRADAR_BEHIND_PROXY=1``) the last
+    entry of ``X-Forwarded-For`` — the one the proxy itself appended, which a visitor cannot forge."""
+    if getattr(settings, "CRMRADAR_BEHIND_PROXY", False):
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _limits() -> tuple[float, float]:
@@ -80,6 +92,25 @@ def _store():
         return caches["default"]
 
 
+@contextlib.contextmanager
+def _exclusive():
+    """The thread lock, then an exclusive lock on ``<home>/ratelimit.lock`` shared by the web worker processes."""
+    with _LOCK:
+        try:
+            import fcntl
+        except ImportError:  # not on POSIX: one process only
+            yield
+            return
+        path = Path(settings.HOME) / "ratelimit.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def take(client: str, now: float | None = None) -> float:
     """Take one token from ``client``'s bucket; returns the tokens left, raises :class:`RateLimitedError` if none.
 
@@ -90,7 +121,7 @@ def take(client: str, now: float | None = None) -> float:
     now = time.time() if now is None else now
     key = "bucket:" + hashlib.sha256(client.encode()).hexdigest()
     store = _store()
-    with _LOCK:
+    with _exclusive():
         tokens, then = store.get(key) or (burst, now)
         tokens = refill(tokens, now - then, per_minute, burst)
         if tokens < 1.0:

@@ -164,6 +164,12 @@ if os.environ.get("CRMRADAR_HTTPS") == "1":
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31536000
+# Behind a TLS-terminating reverse proxy on the same host: trust its X-Forwarded-Proto (so CRMRADAR_HTTPS=1 does
+# not redirect in a loop) and take the visitor's address from the last X-Forwarded-For entry for rate limits.
+# Only set this when every request passes the proxy (serve bound to 127.0.0.1), else the headers can be forged.
+CRMRADAR_BEHIND_PROXY = os.environ.get("CRMRADAR_BEHIND_PROXY") == "1"
+if CRMRADAR_BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
