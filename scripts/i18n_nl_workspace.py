@@ -42,6 +42,14 @@ NL = {
     "target year": "doeljaar",
     "milestones": "mijlpalen",
     "YYYY[-MM[-DD]]: text, joined with |": "JJJJ[-MM[-DD]]: tekst, gescheiden door |",
+    "name (Dutch)": "naam (Nederlands)",
+    "targets (Dutch)": "doelen (Nederlands)",
+    "milestones (Dutch)": "mijlpalen (Nederlands)",
+    "Shown on the Dutch pages; when empty they show the English text.":
+        "Staat op de Nederlandse pagina's; leeg: daar staat de Engelse tekst.",
+    "YYYY[-MM[-DD]]: text, joined with |; shown on the Dutch pages (when empty they show the English milestones)":
+        "JJJJ[-MM[-DD]]: tekst, gescheiden door |; staat op de Nederlandse pagina's (leeg: daar staan de Engelse "
+        "mijlpalen)",
     "policy framework": "beleidskader",
     "policy frameworks": "beleidskaders",
     # project pipeline (apps.projects)

@@ -134,7 +134,7 @@ def frameworks(
         console.print("Geen kaders in de werkruimte (laad de kaders uit het datapakket met --load).")
         return
     console.print("[bold]Mijlpalen[/bold]")
-    for row in timeline(items):
+    for row in timeline(items, language="nl"):
         when = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[row["precision"]]
         mark = "verstreken" if row["past"] else "komend"
         console.print(f" {row['date'].strftime(when)} ({mark})  {row['framework']}: {row['text']}", soft_wrap=True)
@@ -142,12 +142,13 @@ def frameworks(
     for item in items:
         actions = [a.title for a in item.action_points.filter(deleted_at__isnull=True)]
         projects = [f"{p.name} ({p.get_stage_display()})" for p in item.projects.filter(deleted_at__isnull=True)]
-        console.print(f" {item.name}: {len(actions)} actiepunt(en){': ' + '; '.join(actions) if actions else ''}"
+        name = item.in_language("name", "nl")
+        console.print(f" {name}: {len(actions)} actiepunt(en){': ' + '; '.join(actions) if actions else ''}"
                       f" · {len(projects)} project(en){': ' + '; '.join(projects) if projects else ''}",
                       soft_wrap=True)
     missing = uncovered(items)
     console.print("[bold]Nog door geen actiepunt gedekt[/bold]: "
-                  + (", ".join(f.name for f in missing) if missing else "geen"), soft_wrap=True)
+                  + (", ".join(f.in_language("name", "nl") for f in missing) if missing else "geen"), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -31,4 +31,4 @@ def test_frameworks_load_prints_timeline_contribution_and_gaps(home):
     assert "2026-12 (komend)" in out.stdout or "2026-12 (verstreken)" in out.stdout  # Circulair Zuid-Holland
     assert "2025-03-25 (verstreken)" in out.stdout and "2050 (komend)" in out.stdout
     assert "Bijdrage van de regio per kader" in out.stdout and "0 actiepunt(en)" in out.stdout
-    assert "Nog door geen actiepunt gedekt" in out.stdout and "RESourceEU Action Plan" in out.stdout
+    assert "Nog door geen actiepunt gedekt" in out.stdout and "Actieplan RESourceEU" in out.stdout  # Dutch names

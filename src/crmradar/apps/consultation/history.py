@@ -53,7 +53,8 @@ def entries(item) -> list[dict]:
                 if field.many_to_many:
                     old, new = _m2m_names(model, change.field, change.old), _m2m_names(model, change.field, change.new)
                 else:
-                    old, new = display(previous.instance, change.field), display(record.instance, change.field)
+                    old = display(previous.instance, change.field, localize=False)
+                    new = display(record.instance, change.field, localize=False)
                 changes.append({"field": field_label(model, change.field), "old": old, "new": new})
         out.append({
             "when": formats.date_format(record.history_date, "SHORT_DATETIME_FORMAT"),

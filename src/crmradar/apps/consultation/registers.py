@@ -48,10 +48,11 @@ def _policy_register() -> Register:
     return Register("kaders", PolicyFramework, PolicyFrameworkForm,
                     ("name", "level", "adopted_on", "target_year"),
                     ("level", "owner_organisation", "published"),
-                    ("name", "code", "targets", "milestones", "source"),
+                    ("name", "name_nl", "code", "targets", "targets_nl", "milestones", "milestones_nl", "source"),
                     ("name", "level", "adopted_on", "target_year", "updated_at"),
-                    ("id", "code", "name", "level", "adopted_on", "targets", "target_year", "milestones",
-                     "materials", "action_points", "projects", "source", *COMMON_EXCHANGE))
+                    ("id", "code", "name", "name_nl", "level", "adopted_on", "targets", "targets_nl", "target_year",
+                     "milestones", "milestones_nl", "materials", "action_points", "projects", "source",
+                     *COMMON_EXCHANGE))
 
 
 def _project_register() -> Register:
@@ -112,12 +113,17 @@ def field_label(model: type[db.Model], name: str) -> str:
     return capfirst(str(model._meta.get_field(name).verbose_name))
 
 
-def display(item: db.Model, name: str) -> str:
-    """A field's value as a user reads it: choice labels, names, Dutch dates, ja/nee — never raw ids."""
+def display(item: db.Model, name: str, *, localize: bool = True) -> str:
+    """A field's value as a user reads it: choice labels, names, Dutch dates, ja/nee — never raw ids.
+
+    A field with a Dutch translation (the model's ``TRANSLATED_FIELDS``) shows the text of the page's language
+    unless ``localize`` is false (the history, which reports each stored field as it changed)."""
     from crmradar.apps.consultation.labels import package_label
 
     field = item._meta.get_field(name)
     value = getattr(item, name)
+    if localize and name in getattr(item, "TRANSLATED_FIELDS", {}):
+        value = item.in_language(name)
     custom = getattr(item, f"display_{name}", None)
     if custom is not None:  # a model that stores a compact notation shows it readably (projects' capacities)
         from django.utils.translation import get_language

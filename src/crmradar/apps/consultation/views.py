@@ -95,9 +95,11 @@ def register_list(request, register: str):
 def item_detail(request, register: str, pk: int):
     reg = _register(register)
     item = _item(reg, pk, request.user, include_deleted=True)
-    # Agenda and minutes are shown rendered below, not as raw Markdown in the facts list.
+    # Agenda and minutes are shown rendered below, not as raw Markdown in the facts list; a Dutch translation
+    # (name_nl, …) is what its English field shows on Dutch pages, so it is not listed a second time.
+    translations = set(getattr(reg.model, "TRANSLATED_FIELDS", {}).values())
     fields = [{"label": field_label(reg.model, name), "value": display(item, name)}
-              for name in reg.exchange if name not in ("id", "agenda", "minutes")]
+              for name in reg.exchange if name not in ("id", "agenda", "minutes") and name not in translations]
     user = request.user
     context = {
         "register": reg, "item": item, "fields": fields,

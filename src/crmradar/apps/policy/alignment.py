@@ -40,6 +40,9 @@ def load_package_frameworks(kb, user) -> dict[str, int]:
             item.targets = "" if _blank(row["targets"]) else row["targets"]
             item.target_year = None if _blank(row["target_year"]) else int(row["target_year"])
             item.milestones = "" if _blank(row["milestones"]) else row["milestones"]
+            for dutch in PolicyFramework.TRANSLATED_FIELDS.values():  # a package without them: English only
+                value = row.get(dutch)
+                setattr(item, dutch, "" if _blank(value) else value)
             item.materials = [] if _blank(row["materials"]) else row["materials"].split("|")
             source = sources.loc[row["source_id"]]
             item.source = f"{SOURCE_PREFIX} · {row['source_id']}: {source['publisher']}, {source['title']} " \
@@ -49,11 +52,13 @@ def load_package_frameworks(kb, user) -> dict[str, int]:
     return counts
 
 
-def timeline(frameworks, today: dt.date | None = None) -> list[dict]:
-    """Every milestone of ``frameworks`` in date order, with ``past`` relative to ``today``."""
+def timeline(frameworks, today: dt.date | None = None, language: str | None = None) -> list[dict]:
+    """Every milestone of ``frameworks`` in date order, with ``past`` relative to ``today``; names and texts in
+    ``language`` (default: the page's; the English text where a framework has no Dutch)."""
     today = today or dt.date.today()
-    rows = [{"date": m.date, "precision": m.precision, "text": m.text, "framework": f.name, "code": f.code,
-             "past": _period_end(m) < today} for f in frameworks for m in f.milestone_entries()]
+    rows = [{"date": m.date, "precision": m.precision, "text": m.text, "framework": f.in_language("name", language),
+             "code": f.code, "past": _period_end(m) < today}
+            for f in frameworks for m in f.milestone_entries(language)]
     return sorted(rows, key=lambda r: (r["date"], r["framework"]))
 
 

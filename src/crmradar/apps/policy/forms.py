@@ -12,6 +12,6 @@ class PolicyFrameworkForm(ItemForm):
 
     class Meta:
         model = models.PolicyFramework
-        fields = ["code", "name", "level", "adopted_on", "targets", "target_year", "milestones", "materials",
-                  "action_points", "projects", "source", *COMMON]
-        widgets = {"milestones": forms.Textarea(attrs={"rows": 3})}
+        fields = ["code", "name", "name_nl", "level", "adopted_on", "targets", "targets_nl", "target_year",
+                  "milestones", "milestones_nl", "materials", "action_points", "projects", "source", *COMMON]
+        widgets = {"milestones": forms.Textarea(attrs={"rows": 3}), "milestones_nl": forms.Textarea(attrs={"rows": 3})}
