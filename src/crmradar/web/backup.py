@@ -17,7 +17,9 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "web", "axes"]
+# Left out: derived or transient state — computed results and the task queue (recomputed on demand), sessions,
+# login throttling, and tables Django rebuilds itself.
+EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "web", "axes", "django_tasks_database"]
 FORMAT = "crmradar-backup/1"
 
 
