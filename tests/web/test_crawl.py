@@ -41,7 +41,7 @@ LEAKS = re.compile(r"\bNaT\b|\bnan\b|\bNone\b|\bTrue\b|\bFalse\b|\{'")
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # snake_case identifiers such as bev_car, eu_sourcing
 ENGLISH = re.compile(r"\b(Loading|Download|Annex|Sources?|Year|Share|Material|Supply risk|Economic importance|Lever|"
                      r"strategic|critical|processing|extraction|demand|recoverable|end of life|capacity|months|"
-                     r"Change|Median|Show|Scenario [a-z]|not found|Unknown)\b")
+                     r"Change|Median|Show|Scenario [a-z]|not found|Unknown|Facts cited|not reproduced|reuse with)\b")
 # text that may be English on a Dutch page: publication titles and publishers, formulas, the API link
 EXEMPT = ("script, style, cite, pre, code, .formula, .source-list, .sources-line, .source-title, .data-doc, .modebar, "
           "[lang='en']")

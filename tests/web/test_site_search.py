@@ -78,3 +78,9 @@ def test_menu_and_glossary_come_from_the_page_and_term_tables(client):
     glossary = client.get("/glossary/").content.decode()
     assert all(f'id="{t.anchor}"' in glossary for t in GLOSSARY)
     assert "Leveringsrisico" in glossary or "leveringsrisico" in glossary
+
+
+def test_sources_page_shows_licence_notes_in_the_page_language(client):
+    dutch = client.get("/sources/").content.decode()
+    assert "feiten geciteerd; tekst niet overgenomen" in dutch and "Facts cited; text not reproduced" not in dutch
+    assert "Facts cited; text not reproduced" in client.get("/en/sources/").content.decode()

@@ -118,16 +118,22 @@ def profile_csv(blocks, material_id: str) -> str:
 
 def sources_command(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json"),
+    lang: str | None = LangOption,
 ) -> None:
     """Every publication the knowledge base cites (id, publisher, title, year, URL, licence)."""
+    from crmradar.reports import labels
+
+    lang = cli_language(lang)
     kb = kb_data.load()
     sources = kb.sources.copy()
     if fmt is OutputFormat.table:
-        table = Table(title=f"{len(sources)} sources", show_lines=True)
-        for column in ("id", "publisher", "title", "year", "licence"):
-            table.add_column(column, overflow="fold")
+        table = Table(title=f"{label('sources', lang)} ({len(sources)})", show_lines=True)
+        for key in ("source_id", "publisher", "title", "year", "licence"):
+            table.add_column(label(key, lang), overflow="fold")
         for row in sources.itertuples(index=False):
-            table.add_row(row.id, row.publisher, f"{row.title}\n[dim]{row.url}[/]", str(row.year), row.licence)
+            year = str(int(row.year)) if row.year == row.year else ""
+            table.add_row(row.id, row.publisher, f"{row.title}\n[dim]{row.url}[/]", year,
+                          labels.label("licence", row.licence, lang) if isinstance(row.licence, str) else "")
         console.print(table)
         return
     emit(sources, fmt)

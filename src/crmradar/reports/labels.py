@@ -150,6 +150,10 @@ def _table(kind: str) -> dict[str, Pair]:
         from crmradar.reports.end_use_names import END_USES_NL
 
         return {en: (nl, en) for en, nl in END_USES_NL.items()}
+    if kind == "licence":  # reuse notes of sources.csv, written in English
+        from crmradar.reports.licence_names import LICENCES_NL
+
+        return {en: (nl, en) for en, nl in LICENCES_NL.items()}
     if kind == "lever":
         return _lever_names()
     if kind == "scenario":
