@@ -83,8 +83,9 @@ def server(tmp_path_factory):
     home = tmp_path_factory.mktemp("serve-home")
     SERVER_HOMES.append(home)  # browser tests create workspace users in the server's own database
     port = _free_port()
-    # the crawl and browser tests start many computations from one address: no rate limit on this server
-    env = dict(os.environ, CRMRADAR_HOME=str(home), CRMRADAR_RATE_BURST="0")
+    # the crawl and browser tests start many computations from one address: no rate limit on this server, and
+    # room for all their jobs at once (the default cap of 5 waiting jobs per client is hit on a loaded machine)
+    env = dict(os.environ, CRMRADAR_HOME=str(home), CRMRADAR_RATE_BURST="0", CRMRADAR_JOB_MAX_PER_CLIENT="50")
     env.pop("CRMRADAR_DATA", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     log = open(home / "serve.log", "w")  # noqa: SIM115 - closed at teardown

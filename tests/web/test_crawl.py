@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -56,9 +57,14 @@ def warm(server: str, timeout_s: float = 600) -> None:
     while pending and time.monotonic() < deadline:
         still = []
         for path in pending:
-            with urllib.request.urlopen(server + path, timeout=30) as response:
-                if 'role="status"' in response.read().decode():
-                    still.append(path)
+            try:
+                with urllib.request.urlopen(server + path, timeout=30) as response:
+                    if 'role="status"' in response.read().decode():
+                        still.append(path)
+            except urllib.error.HTTPError as error:  # 429: the client's queue is full, ask again later
+                if error.code != 429:
+                    raise
+                still.append(path)
         pending = still
         if pending:
             time.sleep(2)
