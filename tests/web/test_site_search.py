@@ -84,3 +84,9 @@ def test_sources_page_shows_licence_notes_in_the_page_language(client):
     dutch = client.get("/sources/").content.decode()
     assert "feiten geciteerd; tekst niet overgenomen" in dutch and "Facts cited; text not reproduced" not in dutch
     assert "Facts cited; text not reproduced" in client.get("/en/sources/").content.decode()
+
+
+def test_filter_boxes_carry_the_translated_count_template(client):
+    assert 'data-template="%(shown)s van %(total)s bronnen getoond"' in client.get("/sources/").content.decode()
+    assert 'data-template="%(shown)s van %(total)s tabellen getoond"' in client.get("/data/").content.decode()
+    assert 'data-template="Showing %(shown)s of %(total)s materials"' in client.get("/en/materials/").content.decode()
