@@ -108,3 +108,12 @@ def test_map_page_in_dutch_and_english_with_workspace_project(client_for, users)
     assert _points_in(english, "map-catchments") == 3  # SK tes, Umicore Hoboken, cylib Dormagen
     assert "47,000" in english
     assert client_for("anoniem").get("/kaart/?stroom=onbekend").status_code == 404
+
+
+def test_plants_outside_the_catchments_are_listed_with_dutch_country_and_stage(client_for):
+    html = client_for("anoniem").get("/kaart/").content.decode()
+    listed = html.split("Bedrijven buiten deze verzorgingsgebieden")[1].split("</p>")[0]
+    assert "ROSI Germany (Duitsland, " in listed and "ROSI Spain (Spanje, " in listed
+    assert "site not published" not in html and "(planned)" not in html
+    english = client_for("anoniem").get("/en/kaart/").content.decode()
+    assert "ROSI Germany (Germany, " in english

@@ -123,7 +123,9 @@ def kaart(request):
         "catchment_rows": [_row(p, features, stage_names, sources, lang) for p in shown],
         "capacity_rows": capacity_rows,
         "unplaced": unplaced,
+        # the data's free-text location is English: show the country and the stage by their Dutch/English names
         "outside": [{"name": r.name, "stream": labels.label("input_stream", r.input_stream, lang),
-                     "place": r.location} for r in outside.itertuples(index=False)
-                    if stream == ALL or r.input_stream == stream],
+                     "place": ", ".join((labels.label("country", r.country_iso3, lang),
+                                         stage_names[map_layers.FACILITY_STAGE.get(r.status, "haalbaarheid")]))}
+                    for r in outside.itertuples(index=False) if stream == ALL or r.input_stream == stream],
     })
