@@ -50,10 +50,10 @@ EXEMPT = ("script, style, cite, pre, code, .formula, .source-list, .sources-line
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (.ci/run installs it)")
 
 
-def warm(server: str, timeout_s: float = 600) -> None:
+def warm(server: str, timeout_s: float = 600, panels: list[str] = PANELS) -> None:
     """Start every panel's background computation and wait until all are done (progress panels poll)."""
     deadline = time.monotonic() + timeout_s
-    pending = list(PANELS)
+    pending = list(panels)
     while pending and time.monotonic() < deadline:
         still = []
         for path in pending:
@@ -203,3 +203,33 @@ def test_material_list_search_filters_rows(browser, server):
     assert visible.count() == 1 and "kobalt" in visible.inner_text().lower()
     assert page.locator("#material-filter-count").inner_text().startswith("1 van de ")
     context.close()
+
+
+def test_lever_tornado_fits_a_phone(browser, server):
+    """At 390 px the lever names stand above their bars and the value axis and its title lie inside the chart (the
+    names used to fill the left margin, leaving the plot a sliver and cutting the title off); at 1366 px the names
+    stay tick labels left of the plot."""
+    warm(server, panels=["/levers/rank/"])
+    measure = """(chart) => { const box = chart.getBoundingClientRect();
+        const inside = r => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1
+                            && r.bottom <= box.bottom + 1;
+        const title = chart.querySelector('.xtitle');
+        return { title: !!title && inside(title.getBoundingClientRect()),
+                 xticks: Array.from(chart.querySelectorAll('.xtick text'))
+                   .every(t => inside(t.getBoundingClientRect())),
+                 yticks: chart.querySelectorAll('.ytick text').length,
+                 names: Array.from(chart.querySelectorAll('.annotation-text')).map(t => t.textContent),
+                 namesInside: Array.from(chart.querySelectorAll('.annotation-text'))
+                   .every(t => inside(t.getBoundingClientRect())) }; }"""
+    found = {}
+    for width_name, (width, height) in WIDTHS.items():
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(server + "/levers/")
+        settle(page, 120)
+        found[width_name] = page.locator("#rank-panel .chart").evaluate(measure)
+        context.close()
+    phone, desktop = found["phone"], found["desktop"]
+    assert phone["title"] and phone["xticks"] and phone["yticks"] == 0
+    assert len(phone["names"]) >= 10 and phone["namesInside"] and any("auto" in n for n in phone["names"])
+    assert desktop["title"] and desktop["yticks"] >= 10 and desktop["names"] == []

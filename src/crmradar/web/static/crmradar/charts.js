@@ -153,6 +153,17 @@
     return out;
   }
 
+  function wrap(text, perLine) {
+    // break a label at spaces into lines of at most perLine characters (a longer word keeps its own line)
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > perLine) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines.join("<br>");
+  }
+
   function figure(el, fig) {
     // a server-built figure (crmradar.reports.charts.to_plotly): the one chart spec shared with the documents
     var data = fig.data, extra = Object.assign({}, fig.layout), meta = extra.meta || {};
@@ -170,6 +181,26 @@
       extra.margin = { t: 110, r: 10, b: 50, l: 10 };
       extra.legendKeep = true;
       extra.legend = { orientation: "h", y: -0.04, yanchor: "top" };
+    } else if (NARROW && data.length && data.every(function (t) { return t.orientation === "h"; })) {
+      // phone, horizontal bars (the lever tornado): long category names in a left margin left the plot a sliver
+      // and cut off the axis title; each name goes above its bar instead (wrapped to the width) and the plot
+      // takes the full width
+      var cats = Array.from(new Set([].concat.apply([], data.map(function (t) { return t.y; }))));
+      var perLine = Math.max(20, Math.floor(((el.clientWidth || 358) - 20) / 6.6));  // 12 px text
+      var wrapped = cats.map(function (c) { return wrap(String(c), perLine); });
+      var lines = Math.max.apply(null, wrapped.map(function (w) { return w.split("<br>").length; }));
+      var bar = 18, band = bar + 10 + 15 * lines;
+      extra.bargap = 1 - bar / band;
+      extra.yaxis = Object.assign({}, extra.yaxis, { showticklabels: false, automargin: false });
+      extra.xaxis = Object.assign({}, extra.xaxis, { nticks: 5, tickangle: 0, automargin: true,
+        title: Object.assign({}, extra.xaxis && extra.xaxis.title, { standoff: 10, font: { size: 12 } }) });
+      extra.annotations = (extra.annotations || []).concat(cats.map(function (c, i) {
+        return { xref: "paper", x: 0, yref: "y", y: c, yshift: bar / 2 + 2, text: wrapped[i], align: "left",
+                 showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 12, color: "#444" },
+                 bgcolor: "rgba(255,255,255,0.85)", borderpad: 0 };  // grid and zero lines pass behind the name
+      }));
+      extra.margin = { t: 50, r: 14, b: 70, l: 10 };
+      extra.height = extra.margin.t + extra.margin.b + cats.length * band;
     } else if (NARROW && meta.key === "risk_matrix") {
       data = data.map(function (t) { return Object.assign({}, t, { mode: "markers" }); });  // no room for symbols
       extra.height = 480;
