@@ -31,3 +31,12 @@ def test_sources_command_prints_dutch_headers_and_licences(monkeypatch):
     assert "Facts cited" not in dutch.output and "2026.0" not in dutch.output
     english = CliRunner().invoke(app, ["sources", "--lang", "en"])
     assert "Publisher" in english.output and "Facts cited" in english.output
+
+
+def test_every_table_of_the_package_has_a_dutch_description():
+    import json
+
+    from crmradar.reports.table_names import TABLES_NL
+
+    package = json.loads((data.load().path / "datapackage.json").read_text())
+    assert sorted(r["name"] for r in package["resources"] if r["name"] not in TABLES_NL) == []

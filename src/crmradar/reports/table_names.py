@@ -49,6 +49,15 @@ TABLES_NL: dict[str, str] = {
                       " Nederlands en Engels.",
     "trade_flows": "Invoer van de EU27 en uitvoer van Nederland per grondstof, 2019–2024.",
     "trade_partner_codes": "Handelspartnercodes naast ISO-landcodes en hoe ze worden gelezen.",
+    "policy_frameworks": "Beleidskaders met hun doelen en mijlpalen: CRMA, RESourceEU, de Nationale "
+                         "Grondstoffenstrategie, het Nationaal Programma Circulaire Economie en de beleidsverkenning "
+                         "kritieke grondstoffen van de provincie (2026), in het Engels en het Nederlands.",
+    "product_crm_contents": "Gehalte aan kritieke grondstoffen per ton product (per MW voor windturbines), afgeleid "
+                            "uit geciteerde cijfers, met formule per regel.",
+    "product_trade": "Alleen geciteerde hoeveelheden: zonnepanelen op de Nederlandse markt 1990–2021 (CBS/UNU); "
+                     "eigen handelsgegevens per HS-code leest crmradar transit --products-file.",
+    "region_boundaries": "Vereenvoudigde grenzen van de zes COROP-gebieden van Zuid-Holland (CBS/PDOK 2024) en van "
+                         "de verzorgingsgebieden voor recycling (Eurostat GISCO NUTS 2024).",
 }
 
 
