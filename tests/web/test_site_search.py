@@ -45,6 +45,9 @@ def test_search_groups_by_kind_best_first_with_a_limit():
 def test_search_page_finds_materials_pages_terms_and_sources_in_dutch(client):
     page = client.get("/search/?q=kobalt").content.decode()
     assert 'href="/material/cobalt/"' in page and "Grondstoffen (" in page
+    header_box = page.split('id="site-search-q"')[1].split(">")[0]
+    assert 'value="kobalt"' in header_box  # the header's search box keeps the query
+    assert 'value=""' in client.get("/").content.decode().split('id="site-search-q"')[1].split(">")[0]
     html = client.get("/search/?q=leveringsrisico").content.decode()
     assert 'href="/glossary/#sr"' in html  # the glossary term "SR — leveringsrisico"
     assert "Begrippen (" in html

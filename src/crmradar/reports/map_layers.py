@@ -39,6 +39,11 @@ CATCHMENT_REGIONS = {"zh": ("NL36",), "nl": ("NL",), "nl-be-nrw": ("NL", "BE", "
 MAPPED_CATCHMENTS = tuple(CATCHMENT_REGIONS)
 
 
+def facility_stage(status: str) -> str:
+    """The map stage of a facility status (:data:`FACILITY_STAGE`); an unknown status counts as haalbaarheid."""
+    return FACILITY_STAGE.get(status, "haalbaarheid")
+
+
 @dataclass(frozen=True)
 class MapPoint:
     """One point: ``kind`` is project (package), workspace (register) or facility."""
@@ -146,7 +151,7 @@ def facility_points(facilities: pd.DataFrame, features: dict[str, dict],
             lon, lat = _centroid(features, basis_region)
         capacity = None if _blank(row.capacity_t_per_year) else float(row.capacity_t_per_year)
         out.append(MapPoint(key=f"{row.facility_id}:{row.input_stream}", name=row.name, kind="facility",
-                            stage=FACILITY_STAGE.get(row.status, "haalbaarheid"), lon=lon, lat=lat,
+                            stage=facility_stage(row.status), lon=lon, lat=lat,
                             region=TAG_REGION[row.catchment], basis=basis, basis_region=basis_region,
                             stream=row.input_stream, capacity_t_per_year=capacity, source_id=row.source_id,
                             municipality=str(row.location)))

@@ -17,6 +17,4 @@ def site(request) -> dict:
     ]
     from crmradar.web.site_pages import menu
 
-    return {"crmradar_version": __version__, "language_alternates": alternates, "nav_pages": menu(),
-            "search_query": request.GET.get("q", "")[:100] if request.resolver_match
-            and request.resolver_match.url_name == "search" else ""}
+    return {"crmradar_version": __version__, "language_alternates": alternates, "nav_pages": menu()}

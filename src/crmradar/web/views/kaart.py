@@ -126,6 +126,6 @@ def kaart(request):
         # the data's free-text location is English: show the country and the stage by their Dutch/English names
         "outside": [{"name": r.name, "stream": labels.label("input_stream", r.input_stream, lang),
                      "place": ", ".join((labels.label("country", r.country_iso3, lang),
-                                         stage_names[map_layers.FACILITY_STAGE.get(r.status, "haalbaarheid")]))}
+                                         stage_names[map_layers.facility_stage(r.status)]))}
                     for r in outside.itertuples(index=False) if stream == ALL or r.input_stream == stream],
     })

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from crmradar.web import services
 from crmradar.web.site_pages import GLOSSARY, PAGES
 from crmradar.web.site_search import MAX_QUERY_LENGTH, Entry, search
 from crmradar.web.views.pages import _name_column
 
-KIND_TITLES = {"material": "Materials", "page": "Pages", "term": "Glossary", "source": "Sources"}
+KIND_TITLES = {"material": _("Materials"), "page": _("Pages"), "term": _("Glossary"), "source": _("Sources")}
 
 
 def _entries() -> list[Entry]:
@@ -37,7 +37,9 @@ def _entries() -> list[Entry]:
 def site_search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     hits = search(query, _entries()) if query else {}
-    groups = [{"kind": kind, "title": _(title), "hits": hits[kind]} for kind, title in KIND_TITLES.items()
+    groups = [{"kind": kind, "title": title, "hits": hits[kind]} for kind, title in KIND_TITLES.items()
               if kind in hits]
     total = sum(len(g["hits"]) for g in groups)
-    return render(request, "web/search.html", {"query": query, "groups": groups, "total": total})
+    # search_query: the header's search box shows the query too
+    return render(request, "web/search.html", {"query": query, "search_query": query, "groups": groups,
+                                               "total": total})

@@ -314,11 +314,11 @@
           var ascending = th.getAttribute("aria-sort") !== "ascending";
           headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
           th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-          var rows = Array.prototype.slice.call(body.rows);
-          rows.sort(function (r1, r2) {
-            return compareKeys(sortKey(r1.cells[column]), sortKey(r2.cells[column]), ascending);
+          var keyed = Array.prototype.map.call(body.rows, function (row) {
+            return { row: row, key: sortKey(row.cells[column]) };  // each cell parsed once, not per comparison
           });
-          rows.forEach(function (row) { body.appendChild(row); });
+          keyed.sort(function (a, b) { return compareKeys(a.key, b.key, ascending); });
+          keyed.forEach(function (item) { body.appendChild(item.row); });
         });
       });
     });
